@@ -1,0 +1,40 @@
+// What adapters call. Built once at start by loadPortbot() (src/core/portbot.ts); every method is
+// synchronous, fast and never throws: bad input comes back as an error reply.
+import type { Answer } from "./answer-model.ts";
+import type { Reply } from "./reply-model.ts";
+import type { FeedbackStats } from "./stats-model.ts";
+import type { Knowledge, Registry } from "./types.ts";
+
+export interface Suggestion {
+  /** Shown to the person, e.g. "5432 · postgresql · PostgreSQL Database" (max 100 chars). */
+  label: string;
+  /** Put into the query when chosen, e.g. "5432" (max 100 chars). */
+  value: string;
+}
+
+export interface Portbot {
+  readonly registry: Registry;
+  readonly knowledge: Knowledge;
+  /** The facts for what a person typed (`/port` argument, CLI argument, shell line). */
+  answer(text: string): Answer;
+  /** The facts put into words. */
+  reply(text: string): Reply;
+  /**
+   * For free text (a mention, a message shortcut, a context menu): one reply per port or service
+   * found, capped at `max` (default 5) with a note on the last reply when capped. Empty when
+   * nothing was found: send usageHint() then.
+   */
+  repliesForMessage(text: string, max?: number): Reply[];
+  /** Every port number mentioned in free text, in order, without duplicates. */
+  portsIn(text: string): number[];
+  /** Autocomplete: ports and service names for a partial query, best first. */
+  suggest(partial: string, limit?: number): Suggestion[];
+  help(): Reply;
+  /** Short hint for a mention or shortcut where no port or service was found. */
+  usageHint(): Reply;
+  stats(stats: FeedbackStats): Reply;
+  /** Reply for a failure outside the core (rate limited, cannot post); `code` picks the wording. */
+  failure(code: FailureCode): Reply;
+}
+
+export type FailureCode = "rate-limited" | "not-in-channel" | "internal";

@@ -1,0 +1,62 @@
+// Reply: the Answer put into words. Every sentence a person reads is made in the core; adapters
+// only format these pieces (Block Kit, embeds, terminal text).
+//
+// Safety contract for adapters: `text`, `code` and `strong`/`em` spans may contain what a user
+// typed and must be escaped for the platform. Only `link` spans become links, and their URLs come
+// from our data, never from user input.
+import type { AnswerKind } from "./answer-model.ts";
+
+export type Span =
+  | { t: "text"; text: string }
+  | { t: "strong"; text: string }
+  | { t: "em"; text: string }
+  | { t: "code"; text: string }
+  | { t: "link"; text: string; url: string };
+
+/** A run of spans read as one line or paragraph. */
+export type Line = Span[];
+
+export interface CommandLine {
+  /** e.g. "macOS / Linux" */
+  label: string;
+  command: string;
+}
+
+export interface Section {
+  title: string;
+  /** Paragraphs of prose. */
+  body: Line[];
+  /** Bullet items. */
+  items: Line[];
+  /** Copy-paste commands, shown as code. */
+  commands: CommandLine[];
+}
+
+export interface Card {
+  /** e.g. "Port 60876 · dynamic/private · unassigned" */
+  title: string;
+  /** One-sentence gist under the title. */
+  subtitle: string | null;
+  /** Set when the card is about one port. */
+  port: number | null;
+  sections: Section[];
+}
+
+export interface Reply {
+  kind: AnswerKind;
+  /** What the person typed, as given. User text: escape it. */
+  query: string;
+  /** Plain-text version of the whole reply: notifications, fallback text, screen readers. */
+  text: string;
+  cards: Card[];
+  /** Remarks about the reply as a whole ("Showing 5 of 9 ports."). */
+  notes: Line[];
+  /** Ports the reply is about (recorded with ratings). */
+  ports: number[];
+  /** private: only the asker should see it (help, errors, stats). */
+  visibility: "public" | "private";
+  /** Whether to seed rating reactions and record the answer. */
+  ratable: boolean;
+  /** "Was this helpful? 😃 🤨 😔" when ratable. */
+  ratingPrompt: string | null;
+}

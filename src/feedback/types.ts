@@ -1,0 +1,67 @@
+// The feedback store every adapter records answers and ratings in.
+import type { FeedbackStats } from "../core/stats-model.ts";
+
+export type Platform = "slack" | "discord" | "shell";
+
+/** An answer the bot posted and people can rate. (platform, workspace, channel, messageId) is unique. */
+export interface AnswerRecord {
+  platform: Platform;
+  /** Slack team id, Discord guild id, "local" for the shell; "" for DMs without one. */
+  workspace: string;
+  channel: string;
+  /** Slack message ts, Discord message id. */
+  messageId: string;
+  thread: string | null;
+  query: string;
+  ports: number[];
+  asker: string;
+  at: Date;
+}
+
+/** A reaction added to or removed from a message, as a platform delivered it. */
+export interface ReactionEvent {
+  /** Platform delivery id (Slack event_id; Discord: derived); the same id twice counts once. */
+  eventId: string;
+  platform: Platform;
+  workspace: string;
+  channel: string;
+  messageId: string;
+  voter: string;
+  /** Slack name (`smiley`, `+1`) or unicode (`😃`); mapped by ratingForEmoji. */
+  emoji: string;
+  action: "added" | "removed";
+  /** The bot's own reactions (the seeded ones) never count. */
+  fromBot: boolean;
+  at: Date;
+}
+
+export type ReactionOutcome =
+  | "voted"
+  | "replaced"
+  | "withdrawn"
+  | "duplicate"
+  | "unknown-answer"
+  | "ignored-emoji"
+  | "ignored-bot"
+  | "no-vote";
+
+export interface StatsOptions {
+  /** Only answers and votes at or after this time. */
+  since?: Date;
+  /** Rows in byPort / leastHelpful; default 10. */
+  top?: number;
+}
+
+export interface FeedbackStore {
+  readonly kind: "sqlite" | "postgres";
+  /** Apply pending schema migrations; idempotent and safe with several replicas starting at once. */
+  migrate(): Promise<void>;
+  /** Durable when the promise resolves. Recording the same message twice keeps the first. */
+  recordAnswer(answer: AnswerRecord): Promise<void>;
+  /** Durable when the promise resolves. */
+  recordReaction(event: ReactionEvent): Promise<ReactionOutcome>;
+  /** Marks a platform delivery as seen; false when it was seen before (retries, redeliveries). */
+  claimEvent(eventId: string, at?: Date): Promise<boolean>;
+  stats(options?: StatsOptions): Promise<FeedbackStats>;
+  close(): Promise<void>;
+}
