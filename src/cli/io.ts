@@ -1,0 +1,20 @@
+// What a CLI subcommand gets instead of touching process.* directly, so tests can drive it.
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
+  isTTY: boolean;
+}
+
+/** A subcommand: gets the arguments after its name, returns the exit status. */
+export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+  };
+}
