@@ -1,0 +1,343 @@
+// The shared store for several replicas: PostgreSQL through a pg Pool. Every write is one
+// transaction (commit = durable with the server's default synchronous_commit); migrations run under
+// a transaction-scoped advisory lock so replicas starting together apply each step once.
+import pg from "pg";
+import type { FeedbackStats } from "../core/stats-model.ts";
+import { ratingForEmoji } from "./ratings.ts";
+import type { Migration, StoreOptions } from "./sqlite.ts";
+import {
+  buildStats,
+  DEFAULT_TOP,
+  EVENT_RETENTION_MS,
+  PRUNE_INTERVAL_MS,
+  type RatingRow,
+} from "./stats.ts";
+import type {
+  AnswerRecord,
+  FeedbackStore,
+  ReactionEvent,
+  ReactionOutcome,
+  StatsOptions,
+} from "./types.ts";
+import {
+  FeedbackInputError,
+  validAnswer,
+  validClaim,
+  validReaction,
+  validStatsOptions,
+} from "./validate.ts";
+
+/** Numbered schema steps; append only, never edit one that has shipped. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "answers, votes, seen events",
+    sql: `
+      CREATE TABLE answers (
+        id bigserial PRIMARY KEY,
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        message_id text NOT NULL,
+        thread text,
+        query text NOT NULL,
+        ports integer[] NOT NULL,
+        asker text NOT NULL,
+        at timestamptz NOT NULL,
+        UNIQUE (platform, workspace, channel, message_id)
+      );
+      CREATE INDEX answers_at ON answers (at);
+      CREATE TABLE answer_ports (
+        answer_id bigint NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        port integer NOT NULL,
+        PRIMARY KEY (answer_id, port)
+      );
+      CREATE INDEX answer_ports_port ON answer_ports (port);
+      CREATE TABLE votes (
+        answer_id bigint NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        voter text NOT NULL,
+        rating text NOT NULL CHECK (rating IN ('helpful', 'confusing', 'not-helpful')),
+        emoji text NOT NULL,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (answer_id, voter)
+      );
+      CREATE INDEX votes_at ON votes (at);
+      CREATE TABLE seen_events (
+        event_id text PRIMARY KEY,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX seen_events_at ON seen_events (at);
+    `,
+  },
+];
+
+export interface PostgresStoreOptions extends StoreOptions {
+  /** Keep every table in this schema (created by migrate()); tests give each run its own. */
+  schema?: string;
+  /** Pool size; default 10. */
+  max?: number;
+  /** Errors of idle pooled connections (server restart); they are otherwise dropped. */
+  onError?: (error: Error) => void;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** Transient conflicts worth running a transaction again for. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+/** Opens a pool on `url`; no connection is made until first use. Call migrate() before use. */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<FeedbackStore> {
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new FeedbackInputError("store options", [
+      { field: "schema", message: "must be a lower-case SQL identifier ([a-z_][a-z0-9_]*)" },
+    ]);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    // search_path per connection, set at startup: every statement sees only this schema.
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  pool.on("error", options.onError ?? (() => {}));
+  return new PostgresStore(pool, schema ?? null, options.now ?? (() => new Date()));
+}
+
+function code(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+class PostgresStore implements FeedbackStore {
+  readonly kind = "postgres" as const;
+  readonly #pool: pg.Pool;
+  readonly #schema: string | null;
+  readonly #now: () => Date;
+  #lastPrune = Number.NEGATIVE_INFINITY;
+
+  constructor(pool: pg.Pool, schema: string | null, now: () => Date) {
+    this.#pool = pool;
+    this.#schema = schema;
+    this.#now = now;
+  }
+
+  async #transaction<T>(
+    fn: (c: pg.PoolClient) => Promise<T>,
+    begin = "BEGIN",
+    attempts = 5,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.#pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(begin);
+        const result = await fn(client);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        try {
+          await client.query("ROLLBACK");
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
+        }
+        if (attempt < attempts && RETRYABLE.has(code(error) ?? "")) continue;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.#transaction(async (c) => {
+      const lockName = `portbot:migrate:${this.#schema ?? "public"}`;
+      await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [lockName]);
+      if (this.#schema !== null) await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.#schema}`);
+      await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const { rows } = await c.query<{ version: number }>("SELECT version FROM schema_migrations");
+      const applied = new Set(rows.map((r) => r.version));
+      for (const m of POSTGRES_MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await c.query(m.sql);
+        await c.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+          m.version,
+          m.name,
+        ]);
+      }
+    });
+  }
+
+  async recordAnswer(input: AnswerRecord): Promise<void> {
+    const a = validAnswer(input);
+    // One statement, so one implicit transaction: the answer and its ports land together or not.
+    await this.#pool.query(
+      `WITH a AS (
+         INSERT INTO answers (platform, workspace, channel, message_id, thread, query, ports, asker, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (platform, workspace, channel, message_id) DO NOTHING
+         RETURNING id, ports)
+       INSERT INTO answer_ports (answer_id, port) SELECT a.id, unnest(a.ports) FROM a`,
+      [a.platform, a.workspace, a.channel, a.messageId, a.thread, a.query, a.ports, a.asker, a.at],
+    );
+  }
+
+  async recordReaction(input: ReactionEvent): Promise<ReactionOutcome> {
+    const e = validReaction(input);
+    if (e.fromBot) return "ignored-bot";
+    const rating = ratingForEmoji(e.emoji);
+    if (rating === null) return "ignored-emoji";
+    const claimedAt = this.#now();
+    const outcome = await this.#transaction(async (c): Promise<ReactionOutcome> => {
+      const answer = await c.query<{ id: string }>(
+        "SELECT id FROM answers WHERE platform = $1 AND workspace = $2 AND channel = $3 AND message_id = $4",
+        [e.platform, e.workspace, e.channel, e.messageId],
+      );
+      const answerId = answer.rows[0]?.id;
+      // Not claimed: if the answer is recorded later, a redelivery of this event still counts.
+      if (answerId === undefined) return "unknown-answer";
+      if (!(await claim(c, e.eventId, claimedAt))) return "duplicate";
+      if (e.action === "removed") {
+        const removed = await c.query(
+          "DELETE FROM votes WHERE answer_id = $1 AND voter = $2 AND rating = $3",
+          [answerId, e.voter, rating],
+        );
+        return removed.rowCount === 1 ? "withdrawn" : "no-vote";
+      }
+      // One atomic upsert, so two replicas voting for the same person cannot both insert.
+      // xmax = 0 on the returned row means it was inserted rather than updated.
+      const upsert = await c.query<{ inserted: boolean }>(
+        `INSERT INTO votes (answer_id, voter, rating, emoji, at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (answer_id, voter) DO UPDATE
+           SET rating = EXCLUDED.rating, emoji = EXCLUDED.emoji, at = EXCLUDED.at
+           WHERE votes.rating <> EXCLUDED.rating
+         RETURNING (xmax = 0) AS inserted`,
+        [answerId, e.voter, rating, e.emoji, e.at],
+      );
+      const row = upsert.rows[0];
+      if (row === undefined) return "no-vote";
+      return row.inserted ? "voted" : "replaced";
+    });
+    if (outcome !== "unknown-answer") await this.#maybePrune(claimedAt);
+    return outcome;
+  }
+
+  async claimEvent(eventId: string, at?: Date): Promise<boolean> {
+    const c = validClaim(eventId, at);
+    const when = c.at ?? this.#now();
+    const claimed = await claim(this.#pool, c.eventId, when);
+    await this.#maybePrune(when);
+    return claimed;
+  }
+
+  /**
+   * Deletes seen deliveries older than the retention, at most once a minute per store, in its own
+   * statement outside vote transactions (so pruning never holds their locks); a failed prune
+   * (another replica pruning the same rows) is left to the next one.
+   */
+  async #maybePrune(at: Date): Promise<void> {
+    const t = at.getTime();
+    if (t - this.#lastPrune < PRUNE_INTERVAL_MS && t >= this.#lastPrune) return;
+    this.#lastPrune = t;
+    try {
+      await this.#pool.query("DELETE FROM seen_events WHERE at < $1", [
+        new Date(t - EVENT_RETENTION_MS),
+      ]);
+    } catch {
+      // Best effort by design: rows only need to be kept *at least* an hour.
+    }
+  }
+
+  async stats(options?: StatsOptions): Promise<FeedbackStats> {
+    const o = validStatsOptions(options);
+    const since = o.since ?? null;
+    const top = o.top ?? DEFAULT_TOP;
+    const from = since ?? "-infinity";
+    return this.#transaction(
+      async (c) => {
+        const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[]) =>
+          (await c.query<T>(sql, params)).rows;
+        const answers =
+          (
+            await q<{ n: number }>("SELECT count(*)::int AS n FROM answers WHERE at >= $1", [from])
+          )[0]?.n ?? 0;
+        const overall = await q<RatingRow>(
+          "SELECT rating, count(*)::int AS n FROM votes WHERE at >= $1 GROUP BY rating",
+          [from],
+        );
+        const answersByPlatform = await q<{ platform: string; n: number }>(
+          "SELECT platform, count(*)::int AS n FROM answers WHERE at >= $1 GROUP BY platform",
+          [from],
+        );
+        const votesByPlatform = await q<{ platform: string } & RatingRow>(
+          `SELECT a.platform, v.rating, count(*)::int AS n
+           FROM votes v JOIN answers a ON a.id = v.answer_id
+           WHERE v.at >= $1 GROUP BY a.platform, v.rating`,
+          [from],
+        );
+        const askedByPort = await q<{ port: number; n: number }>(
+          `SELECT ap.port, count(*)::int AS n
+           FROM answers a JOIN answer_ports ap ON ap.answer_id = a.id
+           WHERE a.at >= $1 GROUP BY ap.port`,
+          [from],
+        );
+        const votesByPort = await q<{ port: number } & RatingRow>(
+          `SELECT ap.port, v.rating, count(*)::int AS n
+           FROM votes v JOIN answer_ports ap ON ap.answer_id = v.answer_id
+           WHERE v.at >= $1 GROUP BY ap.port, v.rating`,
+          [from],
+        );
+        const leastHelpful = await q<{
+          query: string;
+          platform: string;
+          ports: number[];
+          notHelpful: number;
+          votes: number;
+        }>(
+          `SELECT a.query, a.platform, a.ports, x.nh AS "notHelpful", x.votes
+           FROM (SELECT answer_id,
+                        count(*) FILTER (WHERE rating = 'not-helpful')::int AS nh,
+                        count(*)::int AS votes
+                 FROM votes WHERE at >= $1 GROUP BY answer_id) x
+           JOIN answers a ON a.id = x.answer_id
+           WHERE x.nh > 0
+           ORDER BY x.nh DESC, x.votes ASC, a.id ASC
+           LIMIT $2`,
+          [from, top],
+        );
+        return buildStats(since, top, {
+          answers,
+          overall,
+          answersByPlatform,
+          votesByPlatform,
+          askedByPort,
+          votesByPort,
+          leastHelpful,
+        });
+      },
+      // One snapshot for every figure.
+      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    );
+  }
+
+  async close(): Promise<void> {
+    if (!this.#pool.ended) await this.#pool.end();
+  }
+}
+
+/** Records a delivery id; false when it was seen before. */
+async function claim(
+  c: Pick<pg.Pool, "query"> | pg.PoolClient,
+  eventId: string,
+  at: Date,
+): Promise<boolean> {
+  const r = await c.query(
+    "INSERT INTO seen_events (event_id, at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING",
+    [eventId, at],
+  );
+  return r.rowCount === 1;
+}

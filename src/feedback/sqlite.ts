@@ -1,0 +1,339 @@
+// The default store: one SQLite file through node:sqlite. WAL with synchronous=FULL, so a promise
+// that resolved means the row reached the disk. Writes run in BEGIN IMMEDIATE transactions, so
+// several processes sharing the file queue on the busy timeout instead of failing.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import type { FeedbackStats } from "../core/stats-model.ts";
+import { ratingForEmoji } from "./ratings.ts";
+import {
+  buildStats,
+  DEFAULT_TOP,
+  EVENT_RETENTION_MS,
+  PRUNE_INTERVAL_MS,
+  type RatingRow,
+} from "./stats.ts";
+import type {
+  AnswerRecord,
+  FeedbackStore,
+  ReactionEvent,
+  ReactionOutcome,
+  StatsOptions,
+} from "./types.ts";
+import { validAnswer, validClaim, validReaction, validStatsOptions } from "./validate.ts";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered schema steps; append only, never edit one that has shipped. Times are epoch ms. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "answers, votes, seen events",
+    sql: `
+      CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        thread TEXT,
+        query TEXT NOT NULL,
+        ports TEXT NOT NULL,
+        asker TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        UNIQUE (platform, workspace, channel, message_id)
+      ) STRICT;
+      CREATE INDEX answers_at ON answers (at);
+      CREATE TABLE answer_ports (
+        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        port INTEGER NOT NULL,
+        PRIMARY KEY (answer_id, port)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX answer_ports_port ON answer_ports (port);
+      CREATE TABLE votes (
+        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        voter TEXT NOT NULL,
+        rating TEXT NOT NULL CHECK (rating IN ('helpful', 'confusing', 'not-helpful')),
+        emoji TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (answer_id, voter)
+      ) STRICT;
+      CREATE INDEX votes_at ON votes (at);
+      CREATE TABLE seen_events (
+        event_id TEXT PRIMARY KEY,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX seen_events_at ON seen_events (at);
+    `,
+  },
+];
+
+export interface StoreOptions {
+  /** Clock for claim times of reactions (tests); defaults to the wall clock. */
+  now?: () => Date;
+}
+
+/** Opens (creating the file and its directories) a SQLite store. Call migrate() before use. */
+export async function openSqliteStore(
+  path: string,
+  options: StoreOptions = {},
+): Promise<FeedbackStore> {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  try {
+    db.exec("PRAGMA busy_timeout = 10000");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(db, options.now ?? (() => new Date()));
+}
+
+class SqliteStore implements FeedbackStore {
+  readonly kind = "sqlite" as const;
+  readonly #db: DatabaseSync;
+  readonly #now: () => Date;
+  #lastPrune = Number.NEGATIVE_INFINITY;
+  #statements = new Map<string, ReturnType<DatabaseSync["prepare"]>>();
+
+  constructor(db: DatabaseSync, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  #sql(sql: string) {
+    let s = this.#statements.get(sql);
+    if (s === undefined) {
+      s = this.#db.prepare(sql);
+      this.#statements.set(sql, s);
+    }
+    return s;
+  }
+
+  #run(sql: string, ...params: SQLInputValue[]) {
+    return this.#sql(sql).run(...params);
+  }
+
+  #get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
+    return this.#sql(sql).get(...params) as T | undefined;
+  }
+
+  #all<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    return this.#sql(sql).all(...params) as T[];
+  }
+
+  /** Runs fn in a write transaction; everything in it is synchronous, so nothing interleaves. */
+  #write<T>(fn: () => T): T {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = fn();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async migrate(): Promise<void> {
+    this.#write(() => {
+      this.#db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+      const applied = new Set(
+        this.#db
+          .prepare("SELECT version FROM schema_migrations")
+          .all()
+          .map((r) => Number(r.version)),
+      );
+      for (const m of SQLITE_MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        this.#db.exec(m.sql);
+        this.#db
+          .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+          .run(m.version, m.name, Date.now());
+      }
+    });
+    this.#statements.clear();
+  }
+
+  async recordAnswer(input: AnswerRecord): Promise<void> {
+    const a = validAnswer(input);
+    this.#write(() => {
+      const row = this.#get<{ id: number }>(
+        `INSERT INTO answers (platform, workspace, channel, message_id, thread, query, ports, asker, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, workspace, channel, message_id) DO NOTHING
+         RETURNING id`,
+        a.platform,
+        a.workspace,
+        a.channel,
+        a.messageId,
+        a.thread,
+        a.query,
+        JSON.stringify(a.ports),
+        a.asker,
+        a.at.getTime(),
+      );
+      if (row === undefined) return; // recorded before: the first one stays
+      for (const port of a.ports) {
+        this.#run("INSERT INTO answer_ports (answer_id, port) VALUES (?, ?)", row.id, port);
+      }
+    });
+  }
+
+  async recordReaction(input: ReactionEvent): Promise<ReactionOutcome> {
+    const e = validReaction(input);
+    if (e.fromBot) return "ignored-bot";
+    const rating = ratingForEmoji(e.emoji);
+    if (rating === null) return "ignored-emoji";
+    const claimedAt = this.#now().getTime();
+    return this.#write((): ReactionOutcome => {
+      const answer = this.#get<{ id: number }>(
+        "SELECT id FROM answers WHERE platform = ? AND workspace = ? AND channel = ? AND message_id = ?",
+        e.platform,
+        e.workspace,
+        e.channel,
+        e.messageId,
+      );
+      // Not claimed: if the answer is recorded later, a redelivery of this event still counts.
+      if (answer === undefined) return "unknown-answer";
+      if (!this.#claim(e.eventId, claimedAt)) return "duplicate";
+      const current = this.#get<{ rating: string }>(
+        "SELECT rating FROM votes WHERE answer_id = ? AND voter = ?",
+        answer.id,
+        e.voter,
+      );
+      if (e.action === "removed") {
+        if (current?.rating !== rating) return "no-vote";
+        this.#run("DELETE FROM votes WHERE answer_id = ? AND voter = ?", answer.id, e.voter);
+        return "withdrawn";
+      }
+      if (current === undefined) {
+        this.#run(
+          "INSERT INTO votes (answer_id, voter, rating, emoji, at) VALUES (?, ?, ?, ?, ?)",
+          answer.id,
+          e.voter,
+          rating,
+          e.emoji,
+          e.at.getTime(),
+        );
+        return "voted";
+      }
+      if (current.rating === rating) return "no-vote";
+      this.#run(
+        "UPDATE votes SET rating = ?, emoji = ?, at = ? WHERE answer_id = ? AND voter = ?",
+        rating,
+        e.emoji,
+        e.at.getTime(),
+        answer.id,
+        e.voter,
+      );
+      return "replaced";
+    });
+  }
+
+  /** Inside a write transaction: records the event id; false when it was there already. */
+  #claim(eventId: string, at: number): boolean {
+    if (at - this.#lastPrune >= PRUNE_INTERVAL_MS || at < this.#lastPrune) {
+      this.#run("DELETE FROM seen_events WHERE at < ?", at - EVENT_RETENTION_MS);
+      this.#lastPrune = at;
+    }
+    const r = this.#run(
+      "INSERT INTO seen_events (event_id, at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING",
+      eventId,
+      at,
+    );
+    return r.changes > 0;
+  }
+
+  async claimEvent(eventId: string, at?: Date): Promise<boolean> {
+    const c = validClaim(eventId, at);
+    const when = (c.at ?? this.#now()).getTime();
+    return this.#write(() => this.#claim(c.eventId, when));
+  }
+
+  async stats(options?: StatsOptions): Promise<FeedbackStats> {
+    const o = validStatsOptions(options);
+    const since = o.since ?? null;
+    const top = o.top ?? DEFAULT_TOP;
+    const from = since === null ? Number.MIN_SAFE_INTEGER : since.getTime();
+    // One read transaction: every figure comes from the same snapshot.
+    this.#db.exec("BEGIN");
+    try {
+      const answers =
+        this.#get<{ n: number }>("SELECT count(*) AS n FROM answers WHERE at >= ?", from)?.n ?? 0;
+      const overall = this.#all<RatingRow>(
+        "SELECT rating, count(*) AS n FROM votes WHERE at >= ? GROUP BY rating",
+        from,
+      );
+      const answersByPlatform = this.#all<{ platform: string; n: number }>(
+        "SELECT platform, count(*) AS n FROM answers WHERE at >= ? GROUP BY platform",
+        from,
+      );
+      const votesByPlatform = this.#all<{ platform: string } & RatingRow>(
+        `SELECT a.platform AS platform, v.rating AS rating, count(*) AS n
+         FROM votes v JOIN answers a ON a.id = v.answer_id
+         WHERE v.at >= ? GROUP BY a.platform, v.rating`,
+        from,
+      );
+      const askedByPort = this.#all<{ port: number; n: number }>(
+        `SELECT ap.port AS port, count(*) AS n
+         FROM answers a JOIN answer_ports ap ON ap.answer_id = a.id
+         WHERE a.at >= ? GROUP BY ap.port`,
+        from,
+      );
+      const votesByPort = this.#all<{ port: number } & RatingRow>(
+        `SELECT ap.port AS port, v.rating AS rating, count(*) AS n
+         FROM votes v JOIN answer_ports ap ON ap.answer_id = v.answer_id
+         WHERE v.at >= ? GROUP BY ap.port, v.rating`,
+        from,
+      );
+      const least = this.#all<{
+        query: string;
+        platform: string;
+        ports: string;
+        notHelpful: number;
+        votes: number;
+      }>(
+        `SELECT a.query AS query, a.platform AS platform, a.ports AS ports,
+                x.nh AS notHelpful, x.votes AS votes
+         FROM (SELECT answer_id, sum(rating = 'not-helpful') AS nh, count(*) AS votes
+               FROM votes WHERE at >= ? GROUP BY answer_id) x
+         JOIN answers a ON a.id = x.answer_id
+         WHERE x.nh > 0
+         ORDER BY x.nh DESC, x.votes ASC, a.id ASC
+         LIMIT ?`,
+        from,
+        top,
+      );
+      return buildStats(since, top, {
+        answers,
+        overall,
+        answersByPlatform,
+        votesByPlatform,
+        askedByPort,
+        votesByPort,
+        leastHelpful: least.map((r) => ({
+          query: r.query,
+          platform: r.platform,
+          ports: JSON.parse(r.ports) as number[],
+          notHelpful: r.notHelpful,
+          votes: r.votes,
+        })),
+      });
+    } finally {
+      this.#db.exec("COMMIT");
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+}

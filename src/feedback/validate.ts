@@ -1,0 +1,79 @@
+// Boundary checks for everything a store is given: a malformed record fails here with an error that
+// names the field, before any SQL runs.
+import { z } from "zod";
+import type { AnswerRecord, ReactionEvent, StatsOptions } from "./types.ts";
+
+/** Input a store refuses; `field` is the dotted path of the first problem (e.g. `ports.2`). */
+export class FeedbackInputError extends Error {
+  override name = "FeedbackInputError";
+  readonly field: string;
+  readonly problems: string[];
+  constructor(what: string, problems: { field: string; message: string }[]) {
+    const lines = problems.map((p) => `${p.field || "(value)"}: ${p.message}`);
+    super(`Invalid ${what}: ${lines.join("; ")}`);
+    this.field = problems[0]?.field ?? "";
+    this.problems = lines;
+  }
+}
+
+/** Longest query kept with an answer; longer text (4 KB of junk) is cut, not refused. */
+export const MAX_QUERY_CHARS = 1000;
+
+const id = (max = 200) => z.string().max(max);
+const required = (max = 200) => z.string().min(1, "must not be empty").max(max);
+const date = z.date().refine((d) => !Number.isNaN(d.getTime()), "must be a valid date");
+const platform = z.enum(["slack", "discord", "shell"]);
+
+const AnswerSchema = z.object({
+  platform,
+  workspace: id(),
+  channel: required(),
+  messageId: required(),
+  thread: z.string().max(200).nullable(),
+  query: z.string().transform((q) => q.slice(0, MAX_QUERY_CHARS)),
+  ports: z
+    .array(z.number().int().min(0).max(65535))
+    .max(65536)
+    .transform((ports) => [...new Set(ports)]),
+  asker: id(),
+  at: date,
+});
+
+const ReactionSchema = z.object({
+  eventId: required(),
+  platform,
+  workspace: id(),
+  channel: required(),
+  messageId: required(),
+  voter: required(),
+  emoji: required(),
+  action: z.enum(["added", "removed"]),
+  fromBot: z.boolean(),
+  at: date,
+});
+
+const StatsOptionsSchema = z
+  .object({
+    since: date.optional(),
+    top: z.number().int().min(1).max(1000).optional(),
+  })
+  .optional();
+
+const EventIdSchema = z.object({ eventId: required(), at: date.optional() });
+
+function parse<T>(schema: z.ZodType<T>, what: string, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new FeedbackInputError(
+    what,
+    result.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
+  );
+}
+
+export const validAnswer = (a: AnswerRecord): AnswerRecord => parse(AnswerSchema, "answer", a);
+export const validReaction = (e: ReactionEvent): ReactionEvent =>
+  parse(ReactionSchema, "reaction", e);
+export const validStatsOptions = (o: StatsOptions | undefined): StatsOptions =>
+  parse(StatsOptionsSchema, "stats options", o) ?? {};
+export const validClaim = (eventId: string, at: Date | undefined): { eventId: string; at?: Date } =>
+  parse(EventIdSchema, "event claim", { eventId, at });
