@@ -1,8 +1,8 @@
 // Environment → typed configuration. Secrets come only from the environment (or a .env file loaded
 // by main.ts before this runs); a missing or malformed one stops the start with a message naming it.
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
+import { defaultDataDir } from "./paths.ts";
 
 const optional = z
   .string()
@@ -73,11 +73,7 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Default home of the bot's files: $XDG_DATA_HOME/portbot or ~/.local/share/portbot. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_DATA_HOME?.trim() || join(homedir(), ".local", "share");
-  return join(base, "portbot");
-}
+export { defaultDataDir };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);

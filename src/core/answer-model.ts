@@ -1,11 +1,5 @@
 // Answer: the facts for one query, no wording. Its JSON form is what `portbot --json` prints.
-import type {
-  AssignmentStatus,
-  Confidence,
-  EphemeralRange,
-  Protocol,
-  RangeName,
-} from "./types.ts";
+import type { AssignmentStatus, Confidence, EphemeralRange, Protocol, RangeName } from "./types.ts";
 
 export interface IanaAssignment {
   protocol: Protocol;
@@ -100,4 +94,6 @@ export interface Answer {
   /** Set when a list was cut short: `shown` of `total`. */
   truncated?: { shown: number; total: number };
   error?: AnswerError;
+  /** Parts of the query that were skipped while the rest was answered ("70000" in "22 70000"). */
+  warnings?: AnswerError[];
 }

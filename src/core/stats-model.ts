@@ -23,5 +23,11 @@ export interface FeedbackStats {
   /** Per port, most-asked first. */
   byPort: ({ port: number; asked: number } & RatingCounts)[];
   /** Answers rated not helpful most often, worst first. */
-  leastHelpful: { query: string; platform: string; ports: number[]; notHelpful: number; votes: number }[];
+  leastHelpful: {
+    query: string;
+    platform: string;
+    ports: number[];
+    notHelpful: number;
+    votes: number;
+  }[];
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs the compiled CLI (fast start); falls back to the TypeScript sources in a checkout that has
+// not been built yet (Node 24 strips the types).
+import { existsSync } from "node:fs";
+import module from "node:module";
+
+module.enableCompileCache?.();
+const built = new URL("../dist/cli/main.js", import.meta.url);
+const entry = existsSync(built) ? built.href : new URL("../src/cli/main.ts", import.meta.url).href;
+const { main } = await import(entry);
+process.exitCode = await main(process.argv.slice(2));

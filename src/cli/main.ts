@@ -1,0 +1,107 @@
+// `portbot`: answer a query, or run a subcommand. Subcommands load lazily so that the common case,
+// `portbot 5432`, starts without pulling in the chat libraries, the database drivers or zod.
+import { parseArgs } from "node:util";
+import type { Answer } from "../core/answer-model.ts";
+import { type CliIo, processIo, type Subcommand } from "./io.ts";
+
+export const USAGE = `Usage:
+  portbot <query> [--json] [--no-color]   explain a port, range or service (e.g. 60876, 53/udp, 6000-6063, postgres)
+  portbot data update [--from URL|FILE]   download IANA's full registry (or read it from a file)
+  portbot data status                     which registry data is in use
+  portbot stats [--json] [--since 7d]     how helpful the answers have been
+  portbot discord register [--guild ID]   publish the Discord slash commands
+  portbot serve                           run the bot: Slack and/or Discord when configured, else the shell
+
+Exit status: 0 answered, 1 understood but nothing matched, 2 invalid input or usage.
+`;
+
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  data: async () => (await import("./data.ts")).runData,
+  stats: async () => (await import("./stats.ts")).runStats,
+  discord: async () => {
+    const { runDiscordRegister } = await import("./discord-register.ts");
+    return async (args, io) => {
+      if (args[0] !== "register") {
+        io.stderr(`portbot discord: unknown command “${args[0] ?? ""}”.\n\n${USAGE}`);
+        return 2;
+      }
+      return runDiscordRegister(args.slice(1), io);
+    };
+  },
+  serve: async () => async (_args, io) => (await import("../main.ts")).serve(io.env),
+};
+
+export function exitStatus(answer: Answer): number {
+  if (answer.kind === "error") return 2;
+  if (answer.kind === "none") return 1;
+  return 0;
+}
+
+/** `portbot --json` output: the answer itself (query, ports, and error when there is one). */
+export function answerJson(answer: Answer): string {
+  return `${JSON.stringify(answer)}\n`;
+}
+
+async function lookup(args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseQueryArgs>;
+  try {
+    parsed = parseQueryArgs(args);
+  } catch (err) {
+    io.stderr(`portbot: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help === true) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.values.version === true) {
+    const { createRequire } = await import("node:module");
+    const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+    io.stdout(`${pkg.version}\n`);
+    return 0;
+  }
+  const query = parsed.positionals.join(" ");
+  if (query.trim() === "" && parsed.values.json !== true) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  const { loadPortbot } = await import("../core/portbot.ts");
+  const { dataDirFrom } = await import("../paths.ts");
+  const portbot = loadPortbot({ dataDir: dataDirFrom(io.env) });
+  const answer = portbot.answer(query);
+  if (parsed.values.json === true) {
+    io.stdout(answerJson(answer));
+    return exitStatus(answer);
+  }
+  const { renderText } = await import("../adapters/shell/render-text.ts");
+  const color = io.isTTY && parsed.values["no-color"] !== true && !io.env.NO_COLOR;
+  const { answerReply } = await import("../core/reply.ts");
+  const reply = answerReply(answer);
+  const out = renderText({ ...reply, ratingPrompt: null }, { color });
+  if (answer.kind === "error" || answer.kind === "none") io.stderr(out);
+  else io.stdout(out);
+  return exitStatus(answer);
+}
+
+function parseQueryArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean" },
+      "no-color": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const first = argv[0];
+  const sub = first === undefined ? undefined : SUBCOMMANDS[first];
+  if (sub !== undefined) return (await sub())(argv.slice(1), io);
+  // A negative number is a query (`portbot -1`), not an option.
+  const args = argv.map((a) => (/^-\d/.test(a) ? ` ${a}` : a));
+  return lookup(args, io);
+}

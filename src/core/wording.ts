@@ -1,0 +1,161 @@
+// Every sentence portbot says lives here (and in reply.ts, which arranges them). Adapters and
+// the CLI only format what the core hands them.
+import type { AnswerError } from "./answer-model.ts";
+import type { InvalidReason } from "./query.ts";
+import type { RangeName } from "./types.ts";
+
+export const RATING_PROMPT =
+  "Was this helpful? React with 😃 helpful · 🤨 confusing · 😔 not helpful";
+
+export const EXAMPLES = "/port 5432, /port 53/udp, /port 6000-6063 or /port postgres";
+
+/** User text echoed back: short, on one line. Adapters still escape it for their platform. */
+export function echo(text: string, max = 40): string {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
+}
+
+export function invalidMessage(reason: InvalidReason, fromSearch = false): string {
+  switch (reason.code) {
+    case "empty":
+      return `Tell me a port number (0–65535) or a service name, for example ${EXAMPLES}.`;
+    case "too-long":
+      return `That is ${reason.length} characters; a port question fits in a few words. Try ${EXAMPLES}.`;
+    case "out-of-range":
+      return `“${echo(reason.token)}” is not a port: TCP and UDP ports run from 0 to 65535 (they are 16-bit numbers).`;
+    case "negative":
+      return `“${echo(reason.token)}” is negative; ports run from 0 to 65535.`;
+    case "not-decimal":
+      return reason.value === null
+        ? `“${echo(reason.token)}” is not a whole decimal number; ports are whole numbers from 0 to 65535.`
+        : `“${echo(reason.token)}” looks hexadecimal; ports are written in decimal. Did you mean /port ${reason.value}?`;
+    case "unknown-protocol":
+      return `“${echo(reason.protocol)}” is not a transport protocol IANA assigns ports for; use tcp, udp, sctp or dccp (e.g. 53/udp).`;
+    case "reversed-range":
+      return `The range ${reason.first}–${reason.last} runs backwards; did you mean ${reason.last}-${reason.first}?`;
+    case "unrecognised":
+      return fromSearch
+        ? `I read “${echo(reason.text)}” as a service name and found no port for it. Try another name, or a number: ${EXAMPLES}.`
+        : `I couldn't find a port number or a service name in “${echo(reason.text)}”. Try ${EXAMPLES}, or /port help.`;
+  }
+}
+
+export function warningFor(reason: InvalidReason): AnswerError {
+  return { code: reason.code, message: `Skipped: ${invalidMessage(reason)}` };
+}
+
+export const RANGE_LABEL: Record<RangeName, string> = {
+  "well-known": "well-known",
+  registered: "registered",
+  dynamic: "dynamic/private",
+};
+
+export const RANGE_TITLE: Record<RangeName, string> = {
+  "well-known": "System (well-known) ports, 0–1023",
+  registered: "User (registered) ports, 1024–49151",
+  dynamic: "Dynamic/private ports, 49152–65535",
+};
+
+/** What the range means for someone who sees the port in a log or a firewall (RFC 6335 §6). */
+export const RANGE_MEANING: Record<RangeName, string> = {
+  "well-known":
+    "IANA assigns these only through IETF review or IESG approval, for core Internet services. On Linux and other Unix-like systems only root (or a process with CAP_NET_BIND_SERVICE) may listen on them, so a listener here was started with privileges.",
+  registered:
+    "IANA assigns these to applications on request. A registration is a claim, not a lock: any program may listen here, so check what is actually running before you trust the name.",
+  dynamic:
+    "IANA never assigns these. Operating systems hand them out as temporary (ephemeral) source ports for outgoing connections, and software may use them privately without registering. Seen in netstat or a firewall log, such a port is most often the client side of a connection.",
+};
+
+export const PORT_ZERO =
+  "Port 0 is reserved. Programs bind to port 0 to ask the operating system for any free ephemeral port; it should never be seen on the wire, so traffic to or from port 0 is usually a scan or a malformed packet.";
+
+export const DYNAMIC_UNASSIGNED = "IANA assigns nothing in 49152–65535 (RFC 6335 §6).";
+
+export const NOT_EPHEMERAL =
+  "Not inside the default ephemeral range of Linux, Windows, macOS or the BSDs, so it is unlikely to be a temporary client port.";
+
+export function ephemeralMeaning(systems: string[]): string {
+  return `${listJoin(systems)} may hand this port out as a temporary source port for outgoing connections. If you saw it as the local port of a connection, that is the most likely explanation.`;
+}
+
+export const NO_UNOFFICIAL = "None on record.";
+
+export const CONFIDENCE_LABEL = {
+  "iana-assigned": "IANA-assigned",
+  "vendor-documented": "vendor-documented",
+  "community-reported": "community-reported",
+} as const;
+
+export const SECTION = {
+  range: "Range",
+  iana: "IANA assignment",
+  ephemeral: "Ephemeral port on",
+  unofficial: "Known unofficial uses",
+  checks: "Check what is using it",
+  links: "Links",
+  matches: "Matching services",
+  assignments: "Assignments in this span",
+  overall: "Overall",
+  platforms: "By platform",
+  ports: "Most-asked ports",
+  leastHelpful: "Rated not helpful most often",
+  usage: "Usage",
+  examples: "Examples",
+  rating: "Ratings",
+} as const;
+
+export function listJoin(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+export function percent(share: number | null): string {
+  return share === null ? "no votes yet" : `${Math.round(share * 100)}% helpful`;
+}
+
+export const FAILURE = {
+  "rate-limited":
+    "The chat service is rate-limiting me right now, so I couldn't post the answer. Please try again in a minute.",
+  "not-in-channel":
+    "I can't post in this conversation because I'm not a member of it. Add me to the channel (in Slack: /invite @portbot) or ask in a channel I'm in. Here is your answer, visible only to you.",
+  internal:
+    "Something went wrong on my side while answering. Please try again; if it keeps happening, tell the people who run me.",
+} as const;
+
+export const USAGE_HINT = `I didn't spot a port number or a service name there. Mention me with one, for example “@portbot what is on 5432?”, or use ${EXAMPLES}.`;
+
+export const HELP_INTRO =
+  "I explain network ports: the IANA range and assignment, whether it is an ephemeral port on common systems, known unofficial uses (with how sure we are), and commands to see what is listening.";
+
+/** Command and what it does; the reply shows the command as code. */
+export const HELP_USAGE: readonly (readonly [string, string])[] = [
+  ["/port 60876", "one port"],
+  ["/port 5432/udp", "one protocol"],
+  ["/port 22 80 443", "several ports (up to 5)"],
+  ["/port 6000-6063", "a range, summarised"],
+  ["/port postgres", "find ports by service name (also: mongo, minecraft, remote desktop)"],
+  ["/port stats", "how helpful the answers have been"],
+  ["@portbot what's on 5432 and 6379?", "mention me in a channel or thread"],
+];
+
+export const HELP_RATING =
+  "React to an answer with 😃 (helpful), 🤨 (confusing) or 😔 (not helpful); your latest reaction counts, and removing it withdraws your vote.";
+
+/** The shell has no reactions: a person types the rating instead. */
+export const SHELL_RATING_PROMPT =
+  "Was this helpful? Type + (helpful), ? (confusing) or - (not helpful); 😃 🤨 😔 work too.";
+
+export const SHELL_RATED = {
+  helpful: "Thanks: recorded as helpful.",
+  confusing: "Thanks: recorded as confusing.",
+  "not-helpful": "Thanks: recorded as not helpful.",
+  nothing: "There is no answer to rate yet: ask about a port first.",
+} as const;
+
+export const SHELL_HINT =
+  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); Ctrl-D to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";

@@ -1,0 +1,13 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+/** Default home of the bot's files: $XDG_DATA_HOME/portbot or ~/.local/share/portbot. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_DATA_HOME?.trim() || join(homedir(), ".local", "share");
+  return join(base, "portbot");
+}
+
+/** PORTBOT_DATA_DIR when set, else the default. Kept free of zod so the CLI starts fast. */
+export function dataDirFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PORTBOT_DATA_DIR?.trim() || defaultDataDir(env);
+}

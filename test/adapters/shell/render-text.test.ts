@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { stripVTControlCharacters } from "node:util";
+import { renderText } from "../../../src/adapters/shell/render-text.ts";
+import { portbot } from "../../core/fixture.ts";
+
+test("plain text has no escape codes; colour adds them without changing the words", () => {
+  const reply = portbot.reply("60876");
+  const plain = renderText(reply, { color: false });
+  const color = renderText(reply, { color: true });
+  assert.ok(!plain.includes("\u001b["));
+  assert.ok(color.includes("\u001b["));
+  assert.equal(stripVTControlCharacters(color), plain);
+  assert.match(plain, /^Port 60876 · dynamic\/private · unassigned$/m);
+  assert.match(plain, /^ {4}lsof -nP -iTCP:60876 -sTCP:LISTEN$/m);
+  assert.match(plain, /• Mosh \(udp, 60000–61000\)/);
+  assert.match(plain, /source <https:\/\/mosh\.org\/>/);
+});
+
+test("control characters typed by a user cannot reach the terminal", () => {
+  const plain = renderText(portbot.reply("\u001b[2Jzzqq\u0007"), { color: false });
+  assert.ok(!plain.includes("\u0007") && !plain.includes("\u001b"));
+  assert.match(plain, /zzqq/);
+});

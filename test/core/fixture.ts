@@ -1,0 +1,153 @@
+// A small, hand-made registry and knowledge base, so core tests do not move when data is updated.
+import { createPortbot } from "../../src/core/portbot.ts";
+import { createRegistry } from "../../src/core/registry/index.ts";
+import type { IanaRecord, Knowledge, Protocol } from "../../src/core/types.ts";
+
+function rec(
+  service: string | null,
+  first: number,
+  last: number,
+  protocol: Protocol | null,
+  description: string,
+  extra: Partial<IanaRecord> = {},
+): IanaRecord {
+  return {
+    service,
+    first,
+    last,
+    protocol,
+    description,
+    status:
+      service === null ? (description === "Reserved" ? "reserved" : "unassigned") : "assigned",
+    assignee: null,
+    contact: null,
+    registered: null,
+    modified: null,
+    reference: null,
+    serviceCode: null,
+    unauthorizedUse: null,
+    notes: null,
+    ...extra,
+  };
+}
+
+export const records: IanaRecord[] = [
+  rec(null, 0, 0, "tcp", "Reserved"),
+  rec(null, 0, 0, "udp", "Reserved"),
+  rec("ssh", 22, 22, "tcp", "The Secure Shell (SSH) Protocol", { reference: "[RFC4251]" }),
+  rec("ssh", 22, 22, "udp", "The Secure Shell (SSH) Protocol", { reference: "[RFC4251]" }),
+  rec("name", 42, 42, "tcp", "Host Name Server"),
+  rec("nameserver", 42, 42, "tcp", "Host Name Server"),
+  rec("domain", 53, 53, "udp", "Domain Name Server", { reference: "[RFC1035]" }),
+  rec("domain", 53, 53, "tcp", "Domain Name Server", { reference: "[RFC1035]" }),
+  rec("http", 80, 80, "tcp", "World Wide Web HTTP", { reference: "[RFC9110]" }),
+  rec(null, 1023, 1023, "tcp", "Reserved"),
+  rec(null, 1024, 1024, "tcp", "Reserved"),
+  rec("postgresql", 5432, 5432, "tcp", "PostgreSQL Database", {
+    assignee: "Tom Lane",
+    registered: "1999-12-01",
+  }),
+  rec("postgresql", 5432, 5432, "udp", "PostgreSQL Database"),
+  rec("x11", 6000, 6063, "tcp", "X Window System"),
+  rec("x11", 6000, 6063, "udp", "X Window System"),
+  rec("redis", 6379, 6379, "tcp", "An advanced key-value cache and store"),
+  rec(null, 49151, 49151, "tcp", "Reserved"),
+];
+
+export const knowledge: Knowledge = {
+  unofficial: [
+    {
+      name: "Minecraft",
+      aliases: ["minecraft java", "mc"],
+      first: 25565,
+      last: 25565,
+      protocols: ["tcp"],
+      description: "Default port of a Minecraft Java Edition server",
+      confidence: "vendor-documented",
+      source: "https://minecraft.wiki/w/Server.properties",
+      category: "games",
+    },
+    {
+      name: "Mosh",
+      aliases: ["mobile shell"],
+      first: 60000,
+      last: 61000,
+      protocols: ["udp"],
+      description: "Mobile shell sessions pick a UDP port here",
+      confidence: "vendor-documented",
+      source: "https://mosh.org/",
+      category: "remote-access",
+    },
+    {
+      name: "Apple Xsan",
+      aliases: ["xsan"],
+      first: 49152,
+      last: 65535,
+      protocols: ["tcp"],
+      description: "Xsan file system clients and controllers use ports across the dynamic range",
+      confidence: "vendor-documented",
+      source: "https://support.apple.com/en-us/103229",
+      category: "apple",
+    },
+    {
+      name: "PostgreSQL",
+      aliases: ["postgres", "pg"],
+      first: 5432,
+      last: 5432,
+      protocols: ["tcp"],
+      description: "PostgreSQL database server default",
+      confidence: "vendor-documented",
+      source: "https://www.postgresql.org/docs/current/runtime-config-connection.html",
+      category: "database",
+    },
+  ],
+  ephemeral: [
+    {
+      system: "IANA (RFC 6335)",
+      first: 49152,
+      last: 65535,
+      setting: null,
+      note: null,
+      source: "https://www.rfc-editor.org/rfc/rfc6335#section-6",
+    },
+    {
+      system: "Linux",
+      first: 32768,
+      last: 60999,
+      setting: "net.ipv4.ip_local_port_range",
+      note: null,
+      source: "https://docs.kernel.org/networking/ip-sysctl.html",
+    },
+    {
+      system: "Windows",
+      first: 49152,
+      last: 65535,
+      setting: "netsh int ipv4 show dynamicport tcp",
+      note: null,
+      source:
+        "https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/default-dynamic-port-range-tcpip-chang",
+    },
+    {
+      system: "FreeBSD",
+      first: 10000,
+      last: 65535,
+      setting: "net.inet.ip.portrange.first",
+      note: null,
+      source: "https://man.freebsd.org/cgi/man.cgi?query=ip&sektion=4",
+    },
+  ],
+  checks: [
+    {
+      platform: "macOS / Linux",
+      protocol: "tcp",
+      command: "lsof -nP -iTCP:{port} -sTCP:LISTEN",
+      note: null,
+    },
+    { platform: "macOS / Linux", protocol: "udp", command: "lsof -nP -iUDP:{port}", note: null },
+    { platform: "Linux", protocol: "tcp", command: "sudo ss -ltnp 'sport = :{port}'", note: null },
+    { platform: "Remote", protocol: "tcp", command: "nmap -p {port} {host}", note: null },
+  ],
+};
+
+export const registry = createRegistry("iana-csv", records, "2026-02-25");
+export const portbot = createPortbot(registry, knowledge);

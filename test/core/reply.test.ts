@@ -1,0 +1,145 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import fc from "fast-check";
+import { spansToPlain } from "../../src/core/reply.ts";
+import type { Reply } from "../../src/core/reply-model.ts";
+import { portbot } from "./fixture.ts";
+
+const sectionTitles = (r: Reply) => r.cards.flatMap((c) => c.sections.map((s) => s.title));
+
+describe("reply wording", () => {
+  test("headline names the range and the assignment", () => {
+    assert.equal(
+      portbot.reply("60876").cards[0]?.title,
+      "Port 60876 · dynamic/private · unassigned",
+    );
+    assert.equal(portbot.reply("5432").cards[0]?.title, "Port 5432 · registered · postgresql");
+    assert.equal(portbot.reply("0").cards[0]?.title, "Port 0 · well-known · reserved");
+    assert.equal(portbot.reply("53/udp").cards[0]?.title, "Port 53/udp · well-known · domain");
+  });
+
+  test("a dynamic port covers what a good port page does", () => {
+    const r = portbot.reply("60876");
+    const all = r.text;
+    assert.match(all, /IANA never assigns these/);
+    assert.match(all, /IANA assigns nothing in 49152–65535/);
+    assert.match(all, /Linux/);
+    assert.match(all, /Mosh/);
+    assert.match(all, /Apple Xsan/);
+    assert.match(all, /vendor-documented/);
+    assert.match(all, /lsof -nP -iTCP:60876 -sTCP:LISTEN/);
+    assert.deepEqual(sectionTitles(r), [
+      "Range: Dynamic/private ports, 49152–65535",
+      "IANA assignment",
+      "Ephemeral port on",
+      "Known unofficial uses",
+      "Check what is using it",
+      "Links",
+    ]);
+  });
+
+  test("answers are public and ratable; help, errors and misses are private", () => {
+    const answer = portbot.reply("22");
+    assert.equal(answer.visibility, "public");
+    assert.equal(answer.ratable, true);
+    assert.match(answer.ratingPrompt ?? "", /😃/);
+    for (const q of ["help", "70000", "hello!!", ""]) {
+      const r = portbot.reply(q);
+      assert.equal(r.visibility, "private", q);
+      assert.equal(r.ratable, false, q);
+    }
+  });
+
+  test("several ports give one card each; a cut list says so", () => {
+    const r = portbot.reply("22 80 443 5432 6379 8080 9000");
+    assert.equal(r.cards.length, 5);
+    assert.deepEqual(r.ports, [22, 80, 443, 5432, 6379]);
+    assert.match(spansToPlain(r.notes[0] ?? []), /Showing 5 of 7 ports/);
+  });
+
+  test("user text is echoed only inside text spans (adapters escape them), never as links", () => {
+    const r = portbot.reply("<https://evil.example|click> nonsense");
+    for (const card of r.cards) {
+      for (const s of card.sections) {
+        for (const line of [...s.body, ...s.items]) {
+          for (const span of line) {
+            if (span.t === "link") assert.doesNotMatch(span.url, /evil/);
+          }
+        }
+      }
+    }
+  });
+
+  test("stats are worded from the figures", () => {
+    const r = portbot.stats({
+      since: null,
+      answers: 10,
+      overall: { helpful: 3, confusing: 1, notHelpful: 0, votes: 4, helpfulShare: 0.75 },
+      byPlatform: [
+        {
+          platform: "slack",
+          answers: 10,
+          helpful: 3,
+          confusing: 1,
+          notHelpful: 0,
+          votes: 4,
+          helpfulShare: 0.75,
+        },
+      ],
+      byPort: [
+        {
+          port: 5432,
+          asked: 6,
+          helpful: 3,
+          confusing: 0,
+          notHelpful: 0,
+          votes: 3,
+          helpfulShare: 1,
+        },
+      ],
+      leastHelpful: [],
+    });
+    assert.equal(r.visibility, "private");
+    assert.match(r.text, /10 answers and 4 votes \(all time\)/);
+    assert.match(r.text, /75% helpful/);
+    assert.match(r.text, /5432 asked 6 times · 100% helpful/);
+  });
+
+  test("the whole pipeline never throws, whatever is typed", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 600, unit: "grapheme" }), (s) => {
+        const r = portbot.reply(s);
+        assert.ok(r.text.length > 0);
+        for (const p of r.ports) assert.ok(p >= 0 && p <= 65535);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("messages and autocomplete", () => {
+  test("one reply per port in free text, capped with a note", () => {
+    assert.deepEqual(
+      portbot.repliesForMessage("what's on 5432 and 6379?").map((r) => r.ports[0]),
+      [5432, 6379],
+    );
+    const capped = portbot.repliesForMessage("1 2 3 4 5 6 7", 3);
+    assert.equal(capped.length, 3);
+    assert.match(spansToPlain(capped[2]?.notes.at(-1) ?? []), /first 3 of 7/);
+  });
+  test("a service name in free text is looked up; nothing found gives nothing", () => {
+    assert.equal(portbot.repliesForMessage("which port does postgres use")[0]?.kind, "search");
+    assert.deepEqual(portbot.repliesForMessage("good morning everyone"), []);
+    assert.equal(portbot.usageHint().visibility, "private");
+  });
+  test("suggestions: digits complete to ports, words to services, at most the limit", () => {
+    const byDigits = portbot.suggest("543");
+    assert.equal(byDigits[0]?.value, "543");
+    assert.ok(byDigits.some((s) => s.value === "5432"));
+    assert.equal(portbot.suggest("postg")[0]?.value, "5432");
+    assert.ok(portbot.suggest("", 25).length <= 25);
+    for (const s of portbot.suggest("x".repeat(300))) {
+      assert.ok(s.label.length <= 100 && s.value.length <= 100);
+    }
+  });
+});
