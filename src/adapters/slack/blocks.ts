@@ -1,0 +1,229 @@
+// Reply (the core's words) → Block Kit. Formatting only: every sentence comes from the core.
+//
+// Safety: text, strong, em and code spans may hold what a user typed, so `&`, `<`, `>` are escaped
+// everywhere (that also makes `<!channel>`, `<@U…>` and `<https://evil|click>` inert), broadcast
+// words (`@here`, `@channel`, `@everyone`) get a word joiner, and only `link` spans with an
+// http(s) URL become links. Messages are never sent with `link_names`.
+//
+// Limits (DESIGN.md §3): ≤ 50 blocks, section text ≤ 3000, header ≤ 150, context text ≤ 2000 here,
+// and the whole message kept well under the ~13k characters at which Slack answers
+// `msg_blocks_too_long`.
+import type { types } from "@slack/bolt";
+import type { Card, Line, Reply, Section, Span } from "../../core/reply-model.ts";
+
+export type KnownBlock = types.KnownBlock;
+
+export const LIMITS = {
+  blocks: 50,
+  homeBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  contextText: 2000,
+  /** JSON length of the blocks array; Slack fails around 13k characters of content. */
+  messageChars: 11_000,
+  /** Fallback/notification text. */
+  fallbackText: 3000,
+} as const;
+
+const ELLIPSIS = "…";
+
+/** Escapes text for Slack mrkdwn and plain_text and defuses broadcast words. */
+export function escapeSlack(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@(here|channel|everyone)/gi, "@\u2060$1");
+}
+
+/** Cuts already-rendered mrkdwn to `max` characters without leaving half an entity or link. */
+export function cutMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
+  cut = cut.replace(/&[a-z]*$/, "");
+  const open = cut.lastIndexOf("<");
+  if (open > cut.lastIndexOf(">")) cut = cut.slice(0, open);
+  return cut + ELLIPSIS;
+}
+
+function safeUrl(url: string): string | null {
+  if (!/^https?:\/\/[^\s<>|]+$/i.test(url)) return null;
+  return url.replace(/&/g, "&amp;");
+}
+
+// Slack's emphasis markers must hug the words: `*bold*`, not `* bold *`.
+function wrap(text: string, marker: string): string {
+  const match = /^(\s*)(.*?)(\s*)$/s.exec(text);
+  const inner = match?.[2] ?? "";
+  if (inner === "") return escapeSlack(text);
+  return `${match?.[1] ?? ""}${marker}${escapeSlack(inner)}${marker}${match?.[3] ?? ""}`;
+}
+
+export function renderSpan(span: Span): string {
+  switch (span.t) {
+    case "text":
+      return escapeSlack(span.text);
+    case "strong":
+      return wrap(span.text, "*");
+    case "em":
+      return wrap(span.text, "_");
+    case "code":
+      // A backtick would close the span early; U+02CB looks the same and is inert.
+      return span.text === "" ? "" : `\`${escapeSlack(span.text.replace(/`/g, "ˋ"))}\``;
+    case "link": {
+      const url = safeUrl(span.url);
+      const label = escapeSlack(span.text === "" ? span.url : span.text);
+      return url === null ? label : `<${url}|${label}>`;
+    }
+  }
+}
+
+export function renderLine(line: Line): string {
+  return line.map(renderSpan).join("");
+}
+
+function codeBlock(command: string): string {
+  return `\`\`\`${escapeSlack(command.replace(/```/g, "ˋˋˋ"))}\`\`\``;
+}
+
+function mrkdwnSection(text: string): KnownBlock {
+  return { type: "section", text: { type: "mrkdwn", text, verbatim: true } };
+}
+
+// Packs rendered lines into section blocks of at most `sectionText` characters each.
+function packSections(lines: string[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current = "";
+  for (const raw of lines) {
+    const line = cutMrkdwn(raw, LIMITS.sectionText);
+    if (current !== "" && current.length + 1 + line.length > LIMITS.sectionText) {
+      blocks.push(mrkdwnSection(current));
+      current = "";
+    }
+    current = current === "" ? line : `${current}\n${line}`;
+  }
+  if (current.trim() !== "") blocks.push(mrkdwnSection(current));
+  return blocks;
+}
+
+function sectionLines(section: Section): string[] {
+  const lines: string[] = [];
+  if (section.title !== "") lines.push(`*${escapeSlack(section.title)}*`);
+  for (const paragraph of section.body) lines.push(renderLine(paragraph));
+  for (const item of section.items) lines.push(`•  ${renderLine(item)}`);
+  for (const command of section.commands) {
+    lines.push(`${escapeSlack(command.label)}\n${codeBlock(command.command)}`);
+  }
+  return lines.filter((l) => l !== "");
+}
+
+function cardBlocks(card: Card): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (card.title !== "") {
+    blocks.push({
+      type: "header",
+      text: { type: "plain_text", text: cutMrkdwn(escapeSlack(card.title), LIMITS.headerText) },
+    });
+  }
+  if (card.subtitle !== null && card.subtitle !== "") {
+    blocks.push(...packSections([escapeSlack(card.subtitle)]));
+  }
+  for (const section of card.sections) blocks.push(...packSections(sectionLines(section)));
+  return blocks;
+}
+
+function contextBlock(text: string): KnownBlock {
+  return {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: cutMrkdwn(text, LIMITS.contextText), verbatim: true }],
+  };
+}
+
+function size(blocks: KnownBlock[]): number {
+  return JSON.stringify(blocks).length;
+}
+
+/**
+ * The reply's blocks, within `maxBlocks` and `maxChars`. The notes and the rating prompt are always
+ * kept; when card content has to be dropped, a context block with "…" marks the cut.
+ */
+export function replyBlocks(
+  reply: Reply,
+  options: { maxBlocks?: number; maxChars?: number; ratingPrompt?: boolean } = {},
+): KnownBlock[] {
+  const maxBlocks = options.maxBlocks ?? LIMITS.blocks;
+  const maxChars = options.maxChars ?? LIMITS.messageChars;
+  const body: KnownBlock[] = [];
+  reply.cards.forEach((card, i) => {
+    if (i > 0) body.push({ type: "divider" });
+    body.push(...cardBlocks(card));
+  });
+  const tail: KnownBlock[] = [];
+  const notes = reply.notes.map(renderLine).filter((n) => n !== "");
+  if (notes.length > 0) tail.push(contextBlock(notes.join("\n")));
+  if ((options.ratingPrompt ?? true) && reply.ratingPrompt !== null && reply.ratingPrompt !== "") {
+    tail.push(contextBlock(escapeSlack(reply.ratingPrompt)));
+  }
+  const cutMark = contextBlock(ELLIPSIS);
+  const reserveBlocks = tail.length + 1;
+  const reserveChars = size([...tail, cutMark]);
+  const kept: KnownBlock[] = [];
+  let used = 2; // the array's brackets
+  let cut = false;
+  for (const block of body) {
+    const cost = JSON.stringify(block).length + 1;
+    if (kept.length + reserveBlocks > maxBlocks || used + cost + reserveChars > maxChars) {
+      cut = true;
+      break;
+    }
+    kept.push(block);
+    used += cost;
+  }
+  while (cut && kept.length > 0 && kept[kept.length - 1]?.type === "divider") kept.pop();
+  return [...kept, ...(cut ? [cutMark] : []), ...tail];
+}
+
+/** Fallback text (notifications, screen readers, clients without blocks), escaped. */
+export function fallbackText(reply: Reply): string {
+  return cutMrkdwn(escapeSlack(reply.text), LIMITS.fallbackText);
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** A reply as a Slack message; extra replies (e.g. a failure notice) are appended after a divider. */
+export function renderMessage(reply: Reply, ...extra: Reply[]): SlackMessage {
+  if (extra.length === 0) return { text: fallbackText(reply), blocks: replyBlocks(reply) };
+  const share = Math.floor(LIMITS.blocks / (extra.length + 1));
+  const chars = Math.floor(LIMITS.messageChars / (extra.length + 1));
+  const blocks: KnownBlock[] = [];
+  const texts: string[] = [];
+  for (const r of [reply, ...extra]) {
+    if (blocks.length > 0) blocks.push({ type: "divider" });
+    blocks.push(...replyBlocks(r, { maxBlocks: share - 1, maxChars: chars }));
+    texts.push(r.text);
+  }
+  return {
+    text: cutMrkdwn(escapeSlack(texts.join("\n\n")), LIMITS.fallbackText),
+    blocks,
+  };
+}
+
+/** The App Home tab: how to use the bot (the core's help) and the team's rating stats. */
+export function homeView(help: Reply, stats: Reply): types.HomeView {
+  const half = Math.floor(LIMITS.homeBlocks / 2) - 1;
+  return {
+    type: "home",
+    blocks: [
+      ...replyBlocks(help, { maxBlocks: half, maxChars: LIMITS.messageChars, ratingPrompt: false }),
+      { type: "divider" },
+      ...replyBlocks(stats, {
+        maxBlocks: half,
+        maxChars: LIMITS.messageChars,
+        ratingPrompt: false,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,179 @@
+// The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode (signing secret,
+// Bolt's HTTP receiver on PORT at /slack/events).
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import { SEED_REACTIONS } from "../../feedback/ratings.ts";
+import type { AdapterContext, RunningAdapter } from "../context.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { type BotIdentity, errorSummary, type SlackDeps } from "./deliver.ts";
+import { registerListeners } from "./listeners/index.ts";
+import {
+  INTERACTIVE_RETRY,
+  type RateLimitPolicy,
+  webClientOptions,
+  withRateLimitRetry,
+} from "./retry.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackAppOptions {
+  /** The bot's ids; when absent they come from `auth.test` (one call at start). */
+  identity?: BotIdentity;
+  /** HTTP mode: where to listen (default: all interfaces on config.slack.port). */
+  listen?: { port: number; host?: string };
+  /** Rate-limit retries on interactive paths (default INTERACTIVE_RETRY). */
+  retry?: RateLimitPolicy;
+  /**
+   * Socket Mode: how long to wait for a pong, which is also the pause before reconnecting after
+   * a disconnect (Bolt's default 5000 ms).
+   */
+  socketPingTimeoutMs?: number;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: "socket" | "http";
+  readonly identity: BotIdentity;
+  /** Connects (Socket Mode) or listens (HTTP; returns the port it listens on). */
+  start(): Promise<{ port: number | null }>;
+  /** Resolves when no event is being processed (every listener has finished its work). */
+  idle(): Promise<void>;
+  /** Stops receiving, then waits for work in progress. */
+  stop(): Promise<void>;
+}
+
+async function lookUpIdentity(token: string, apiUrl: string | null): Promise<BotIdentity> {
+  const client = new webApi.WebClient(token, webClientOptions(apiUrl));
+  const auth = await withRateLimitRetry(() => client.auth.test(), INTERACTIVE_RETRY);
+  if (auth.user_id === undefined || auth.bot_id === undefined) {
+    throw new Error("auth.test did not return the bot's ids: is SLACK_BOT_TOKEN a bot token?");
+  }
+  return { botUserId: auth.user_id, botId: auth.bot_id };
+}
+
+/** Builds the Bolt app with every listener registered; call start() to connect or listen. */
+export async function createSlackApp(
+  ctx: AdapterContext,
+  options: SlackAppOptions = {},
+): Promise<SlackApp> {
+  const slack = ctx.config.slack;
+  if (slack === null) throw new Error("Slack is not configured (SLACK_BOT_TOKEN is not set)");
+  const logger = ctx.logger.child({ adapter: "slack" });
+  const blog = boltLogger(logger);
+  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl));
+
+  let receiver: Receiver;
+  let mode: "socket" | "http";
+  let http: HTTPReceiver | null = null;
+  if (slack.appToken !== null) {
+    mode = "socket";
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger: blog,
+      // Only the base URL: the Socket Mode client keeps its own patient retries for
+      // apps.connections.open when reconnecting.
+      installerOptions: {
+        clientOptions:
+          slack.apiUrl === null ? {} : { slackApiUrl: webClientOptions(slack.apiUrl).slackApiUrl },
+      },
+      ...(options.socketPingTimeoutMs === undefined
+        ? {}
+        : { clientPingTimeout: options.socketPingTimeoutMs }),
+    });
+  } else if (slack.signingSecret !== null) {
+    mode = "http";
+    http = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      port: slack.port,
+      logger: blog,
+      // Ack first, work after: the answer's cost stays off the 3-second ack path.
+      processBeforeResponse: false,
+    });
+    receiver = http;
+  } else {
+    throw new Error(
+      "Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)",
+    );
+  }
+
+  const app = new App({
+    token: slack.botToken,
+    // Both ids given: Bolt skips its own auth.test.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    receiver,
+    logger: blog,
+    // The bot's own reactions reach the store, which ignores them by `fromBot`.
+    ignoreSelf: false,
+    clientOptions: webClientOptions(slack.apiUrl),
+  });
+
+  // Track event processing from the moment a receiver hands it over (before the ack), so idle()
+  // and stop() cannot miss work that has been acked but not yet started.
+  const inFlight = new Set<Promise<void>>();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const work = processEvent(event);
+    const tracked = work.then(
+      () => {},
+      () => {},
+    );
+    inFlight.add(tracked);
+    void tracked.finally(() => inFlight.delete(tracked));
+    return work;
+  };
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  };
+
+  app.error(async (error) => {
+    logger.error(errorSummary(error), "slack: unhandled error in a listener");
+  });
+
+  const deps: SlackDeps = {
+    portbot: ctx.portbot,
+    store: ctx.store,
+    logger,
+    identity,
+    retry: options.retry ?? INTERACTIVE_RETRY,
+    seedReactions: SEED_REACTIONS.slack,
+  };
+  registerListeners(app, deps);
+
+  let started = false;
+  return {
+    app,
+    mode,
+    identity,
+    async start() {
+      if (mode === "socket") {
+        await app.start();
+        started = true;
+        logger.info({ mode }, "slack: connected over Socket Mode");
+        return { port: null };
+      }
+      const listen = options.listen ?? { port: slack.port };
+      const server = (await app.start(listen)) as import("node:http").Server;
+      started = true;
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : listen.port;
+      logger.info({ mode, port, path: SLACK_EVENTS_PATH }, "slack: listening for HTTP requests");
+      return { port };
+    },
+    idle,
+    async stop() {
+      if (started) {
+        started = false;
+        await app.stop();
+      }
+      await idle();
+    },
+  };
+}
+
+/** Starts the Slack adapter (main.ts calls this when config.slack is set). */
+export async function startSlack(ctx: AdapterContext): Promise<RunningAdapter> {
+  const slack = await createSlackApp(ctx);
+  await slack.start();
+  return { name: "slack", stop: () => slack.stop() };
+}

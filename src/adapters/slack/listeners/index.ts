@@ -1,0 +1,26 @@
+// Registers every listener (one per file, as in slack-samples/bolt-ts-starter-template). What is
+// registered here is what manifests/slack-app.yaml must declare; the manifest test checks it.
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../deliver.ts";
+import { PORT_COMMAND, portCommand } from "./commands/port.ts";
+import { appHomeOpened } from "./events/app-home-opened.ts";
+import { appMention } from "./events/app-mention.ts";
+import { reactionChanged } from "./events/reactions.ts";
+import { EXPLAIN_PORTS_CALLBACK_ID, explainPorts } from "./shortcuts/explain-ports.ts";
+
+/** The parts of App that registration uses (tests pass a recorder). */
+export type ListenerHost = Pick<App, "command" | "event" | "shortcut">;
+
+export function registerListeners(app: ListenerHost, deps: SlackDeps): void {
+  app.command(PORT_COMMAND, portCommand(deps));
+  app.event("app_mention", appMention(deps));
+  app.event("reaction_added", reactionChanged(deps, "added"));
+  app.event("reaction_removed", reactionChanged(deps, "removed"));
+  app.event("app_home_opened", appHomeOpened(deps));
+  app.shortcut(
+    { type: "message_action", callback_id: EXPLAIN_PORTS_CALLBACK_ID },
+    explainPorts(deps),
+  );
+}
+
+export { EXPLAIN_PORTS_CALLBACK_ID, PORT_COMMAND };
