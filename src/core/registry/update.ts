@@ -118,7 +118,7 @@ async function download(
     });
   } catch (err) {
     if (signal.aborted) {
-      throw new UpdateFailure(`no answer from ${url} within ${Math.round(timeoutMs / 1000)} s.`);
+      throw new UpdateFailure(`no answer from ${url} within ${timeoutMs / 1000} s.`);
     }
     throw new UpdateFailure(`cannot download ${url}: ${describeFetchError(err)}.`);
   }

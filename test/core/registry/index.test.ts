@@ -28,13 +28,17 @@ test("lookups at the edges of the port ranges", () => {
 
 test("a range row answers for every port it spans, and only those", () => {
   assert.deepEqual(show(5999), []);
-  for (const p of [6000, 6001, 6032, 6063]) assert.deepEqual(show(p), ["x11/tcp/assigned", "x11/udp/assigned"]);
+  for (const p of [6000, 6001, 6032, 6063])
+    assert.deepEqual(show(p), ["x11/tcp/assigned", "x11/udp/assigned"]);
   assert.deepEqual(show(6064), []);
   assert.deepEqual(show(4250), ["vrml-multi-use/-/assigned"]);
   assert.deepEqual(show(48620), ["-/-/unassigned"]);
   assert.deepEqual(show(49150), ["-/-/unassigned"]);
   // The range record itself is returned (both ends kept), not a per-port copy.
-  assert.equal(registry.recordsFor(6010)[0], registry.records.find((r) => r.service === "x11"));
+  assert.equal(
+    registry.recordsFor(6010)[0],
+    registry.records.find((r) => r.service === "x11"),
+  );
 });
 
 test("aliases for one port and protocol are all returned, in registry order", () => {
@@ -85,12 +89,16 @@ test("property: recordsFor(p) equals a linear scan of the records covering p", (
       fc.array(fc.integer({ min: 0, max: 65535 }), { minLength: 1, maxLength: 20 }),
       (recs, ports) => {
         const reg = createRegistry("iana-csv", recs, null);
-        const probes = [...ports, ...recs.flatMap((r) => [r.first, r.last, r.last + 1, r.first - 1])];
+        const probes = [
+          ...ports,
+          ...recs.flatMap((r) => [r.first, r.last, r.last + 1, r.first - 1]),
+        ];
         for (const p of probes) {
-          const expected = p >= 0 && p <= 65535 ? recs.filter((r) => r.first <= p && p <= r.last) : [];
+          const expected =
+            p >= 0 && p <= 65535 ? recs.filter((r) => r.first <= p && p <= r.last) : [];
           assert.deepEqual(reg.recordsFor(p), expected);
           // Same objects, same order.
-          reg.recordsFor(p).forEach((r, i) => assert.equal(r, expected[i]));
+          for (const [i, r] of reg.recordsFor(p).entries()) assert.equal(r, expected[i]);
         }
       },
     ),

@@ -93,7 +93,11 @@ test("a malformed ranges file is refused, naming the row", (t) => {
   const path = join(dir, "ranges.json");
   writeFileSync(
     path,
-    JSON.stringify({ ranges: [{ service: "x", first: 5, last: 4, protocol: null, description: "", status: "assigned" }] }),
+    JSON.stringify({
+      ranges: [
+        { service: "x", first: 5, last: 4, protocol: null, description: "", status: "assigned" },
+      ],
+    }),
   );
   assert.throws(() => readRangesFile(path), /ranges\[0\] is malformed/);
   writeFileSync(path, "[]");
