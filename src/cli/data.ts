@@ -1,9 +1,9 @@
 // `portbot data update [--from URL|FILE] [--force]` and `portbot data status`: the admin side of the
 // registry. These messages are for whoever runs the bot, not the bot's answers, so they live here.
 import { parseArgs } from "node:util";
-import { defaultDataDir } from "../config.ts";
 import { loadRegistry } from "../core/registry/load.ts";
 import { IANA_CSV_URL, updateRegistry } from "../core/registry/update.ts";
+import { dataDirFrom } from "../paths.ts";
 import type { CliIo, Subcommand } from "./io.ts";
 
 export const DATA_USAGE = `Usage:
@@ -17,10 +17,6 @@ The data directory is $PORTBOT_DATA_DIR, else $XDG_DATA_HOME/portbot or ~/.local
 `;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
-
-function dataDirOf(io: CliIo): string {
-  return io.env.PORTBOT_DATA_DIR?.trim() || defaultDataDir(io.env);
-}
 
 function usageError(io: CliIo, problem: string): number {
   io.stderr(`portbot data: ${problem}\n\n${DATA_USAGE}`);
@@ -54,7 +50,7 @@ async function update(args: string[], io: CliIo, fetchImpl?: typeof fetch): Prom
     timeoutMs = s * 1000;
   }
 
-  const dataDir = dataDirOf(io);
+  const dataDir = dataDirFrom(io.env);
   const from = values.from?.trim() ?? IANA_CSV_URL;
   io.stderr(`Fetching ${from} …\n`);
   const result = await updateRegistry({
@@ -100,7 +96,7 @@ function describeSource(source: string): string {
 
 function status(args: string[], io: CliIo): number {
   if (args.length > 0) return usageError(io, `unexpected argument "${args[0]}" for status`);
-  const dataDir = dataDirOf(io);
+  const dataDir = dataDirFrom(io.env);
   const reg = loadRegistry({ dataDir });
   const lines = [
     `Source:    ${describeSource(reg.source)}`,

