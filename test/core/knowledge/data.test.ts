@@ -1,0 +1,203 @@
+// Every committed curated-knowledge file validates against its zod schema, and holds the facts the
+// answers rely on (DESIGN.md §2).
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { DEFAULT_DATA_DIR, KNOWLEDGE_FILES } from "../../../src/core/knowledge/load.ts";
+import {
+  CATEGORIES,
+  ChecksFileSchema,
+  EphemeralRangesFileSchema,
+  UnofficialUsesFileSchema,
+} from "../../../src/core/knowledge/schema.ts";
+import type { CheckTemplate, EphemeralRange, UnofficialUse } from "../../../src/core/types.ts";
+
+function readJson(name: string): unknown {
+  return JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, name), "utf8"));
+}
+
+function explain(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 10)
+    .map((i) => `${i.path.map(String).join(".")}: ${i.message}`)
+    .join("\n");
+}
+
+function parseUnofficial(): UnofficialUse[] {
+  const result = UnofficialUsesFileSchema.safeParse(readJson(KNOWLEDGE_FILES.unofficial));
+  assert.ok(result.success, result.success ? "" : explain(result.error));
+  // The annotation makes tsc prove the schema's output fits the contract type.
+  const uses: UnofficialUse[] = result.data;
+  return uses;
+}
+
+function parseEphemeral(): EphemeralRange[] {
+  const result = EphemeralRangesFileSchema.safeParse(readJson(KNOWLEDGE_FILES.ephemeral));
+  assert.ok(result.success, result.success ? "" : explain(result.error));
+  const ranges: EphemeralRange[] = result.data;
+  return ranges;
+}
+
+function parseChecks(): CheckTemplate[] {
+  const result = ChecksFileSchema.safeParse(readJson(KNOWLEDGE_FILES.checks));
+  assert.ok(result.success, result.success ? "" : explain(result.error));
+  const checks: CheckTemplate[] = result.data;
+  return checks;
+}
+
+const covering = (uses: UnofficialUse[], port: number) =>
+  uses.filter((u) => u.first <= port && port <= u.last);
+
+describe("data/unofficial-uses.json", () => {
+  const uses = parseUnofficial();
+
+  it("validates and has at least 200 entries", () => {
+    assert.ok(uses.length >= 200, `only ${uses.length} entries`);
+  });
+
+  it("uses only categories from the vocabulary, and a good spread of them", () => {
+    const vocabulary = new Set<string>(CATEGORIES);
+    for (const u of uses) assert.ok(vocabulary.has(u.category), `${u.name}: ${u.category}`);
+    const present = new Set(uses.map((u) => u.category));
+    for (const wanted of [
+      "development",
+      "database",
+      "messaging",
+      "containers",
+      "monitoring",
+      "remote-access",
+      "vpn",
+      "games",
+      "apple",
+      "microsoft",
+      "google",
+    ]) {
+      assert.ok(present.has(wanted), `no entry in category ${wanted}`);
+    }
+  });
+
+  it("labels vendor-documented entries with a source other than community lists", () => {
+    for (const u of uses.filter((x) => x.confidence === "vendor-documented")) {
+      assert.ok(!u.source.includes("wikipedia.org"), `${u.name} cites Wikipedia as vendor doc`);
+    }
+  });
+
+  it("covers 60876 and 60904 with Apple Xsan and Mosh", () => {
+    for (const port of [60876, 60904]) {
+      const names = covering(uses, port).map((u) => u.name);
+      assert.ok(names.includes("Apple Xsan"), `${port}: ${names.join(", ")}`);
+      assert.ok(names.includes("Mosh"), `${port}: ${names.join(", ")}`);
+    }
+    const xsan = uses.find((u) => u.name === "Apple Xsan");
+    assert.deepEqual([xsan?.first, xsan?.last], [49152, 65535]);
+    const mosh = uses.find((u) => u.name === "Mosh");
+    assert.deepEqual([mosh?.first, mosh?.last, mosh?.protocols], [60000, 61000, ["udp"]]);
+  });
+
+  it("has Minecraft on 25565 and Kubernetes NodePort on 30000-32767", () => {
+    const minecraft = covering(uses, 25565).find((u) => u.aliases.includes("minecraft"));
+    assert.ok(minecraft, "no Minecraft entry on 25565");
+    const nodePort = uses.find((u) => u.name === "Kubernetes NodePort");
+    assert.deepEqual([nodePort?.first, nodePort?.last], [30000, 32767]);
+  });
+
+  it("finds the well-known names people type through aliases", () => {
+    const byAlias = (alias: string) => uses.filter((u) => u.aliases.includes(alias));
+    const expectations: [string, number][] = [
+      ["mongo", 27017],
+      ["redis", 6379],
+      ["kafka", 9092],
+      ["k8s", 6443],
+      ["mc", 25565],
+      ["vite", 5173],
+      ["elasticsearch", 9200],
+      ["rdp", 3389],
+      ["wireguard", 51820],
+    ];
+    for (const [alias, port] of expectations) {
+      assert.ok(
+        byAlias(alias).some((u) => u.first <= port && port <= u.last),
+        `alias ${alias} does not lead to ${port}`,
+      );
+    }
+  });
+});
+
+describe("data/ephemeral-ranges.json", () => {
+  const ranges = parseEphemeral();
+
+  it("has every required system with the DESIGN.md figures", () => {
+    const expected: [string, number, number][] = [
+      ["IANA / RFC 6335", 49152, 65535],
+      ["Linux", 32768, 60999],
+      ["Windows (Vista / Server 2008 and later)", 49152, 65535],
+      ["macOS", 49152, 65535],
+      ["FreeBSD", 10000, 65535],
+      ["OpenBSD", 1024, 49151],
+      ["OpenBSD (high range)", 49152, 65535],
+    ];
+    for (const [system, first, last] of expected) {
+      const range = ranges.find((r) => r.system === system);
+      assert.ok(range, `missing ${system}`);
+      assert.deepEqual([range.first, range.last], [first, last], system);
+    }
+  });
+
+  it("names the settings people change and the old Windows range", () => {
+    const linux = ranges.find((r) => r.system === "Linux");
+    assert.match(linux?.setting ?? "", /net\.ipv4\.ip_local_port_range/);
+    const windows = ranges.find((r) => r.system.startsWith("Windows"));
+    assert.match(windows?.setting ?? "", /netsh int ipv4 show dynamicport tcp/);
+    assert.match(windows?.note ?? "", /1025-5000/);
+  });
+
+  it("puts 60876 in Linux, Windows, macOS and FreeBSD ranges but not OpenBSD's default one", () => {
+    const systems = ranges.filter((r) => r.first <= 60876 && 60876 <= r.last).map((r) => r.system);
+    for (const s of ["Linux", "macOS", "FreeBSD", "IANA / RFC 6335"])
+      assert.ok(systems.includes(s), s);
+    assert.ok(!systems.includes("OpenBSD"));
+    const at61000 = ranges.filter((r) => r.first <= 61000 && 61000 <= r.last).map((r) => r.system);
+    assert.ok(!at61000.includes("Linux"), "61000 is past Linux's 60999");
+  });
+});
+
+describe("data/checks.json", () => {
+  const checks = parseChecks();
+
+  it("has TCP and UDP forms for every platform", () => {
+    for (const platform of ["macOS / Linux", "Linux", "Windows", "PowerShell", "Remote"]) {
+      for (const protocol of ["tcp", "udp"] as const) {
+        assert.ok(
+          checks.some((c) => c.platform === platform && c.protocol === protocol),
+          `no ${protocol} check for ${platform}`,
+        );
+      }
+    }
+  });
+
+  it("includes the commands people actually use", () => {
+    const commands = checks.map((c) => c.command);
+    for (const expected of [
+      "lsof -nP -iTCP:{port} -sTCP:LISTEN",
+      "lsof -nP -iUDP:{port}",
+      "sudo ss -ltnp 'sport = :{port}'",
+      "sudo ss -lunp 'sport = :{port}'",
+      "netstat -ano | findstr :{port}",
+      "nmap -p {port} {host}",
+      "sudo nmap -sU -p {port} {host}",
+      "nc -zv {host} {port}",
+    ]) {
+      assert.ok(commands.includes(expected), expected);
+    }
+    assert.ok(commands.some((c) => c.startsWith("Get-NetTCPConnection -LocalPort {port}")));
+    assert.ok(commands.some((c) => c.startsWith("Get-NetUDPEndpoint -LocalPort {port}")));
+  });
+
+  it("uses {host} only for remote checks", () => {
+    for (const c of checks) {
+      assert.equal(c.command.includes("{host}"), c.platform === "Remote", c.command);
+    }
+  });
+});
