@@ -484,6 +484,9 @@ export class FakeDiscord {
         })),
       );
     }
+    if (r.method === "GET" && p === "/applications/@me") {
+      return send(res, 200, { id: app, name: "portbot", bot_public: false, flags: 0 });
+    }
     if (r.method === "GET" && p === "/users/@me") {
       return send(res, 200, userPayload(this.bot));
     }
