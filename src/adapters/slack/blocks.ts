@@ -172,7 +172,7 @@ export function replyBlocks(
   let cut = false;
   for (const block of body) {
     const cost = JSON.stringify(block).length + 1;
-    if (kept.length + reserveBlocks > maxBlocks || used + cost + reserveChars > maxChars) {
+    if (kept.length + 1 + reserveBlocks > maxBlocks || used + cost + reserveChars > maxChars) {
       cut = true;
       break;
     }

@@ -63,10 +63,10 @@ export async function createSlackApp(
 
   let receiver: Receiver;
   let mode: "socket" | "http";
-  let http: HTTPReceiver | null = null;
+  let socket: SocketModeReceiver | null = null;
   if (slack.appToken !== null) {
     mode = "socket";
-    receiver = new SocketModeReceiver({
+    socket = new SocketModeReceiver({
       appToken: slack.appToken,
       logger: blog,
       // Only the base URL: the Socket Mode client keeps its own patient retries for
@@ -79,9 +79,10 @@ export async function createSlackApp(
         ? {}
         : { clientPingTimeout: options.socketPingTimeoutMs }),
     });
+    receiver = socket;
   } else if (slack.signingSecret !== null) {
     mode = "http";
-    http = new HTTPReceiver({
+    receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       port: slack.port,
@@ -89,7 +90,6 @@ export async function createSlackApp(
       // Ack first, work after: the answer's cost stays off the 3-second ack path.
       processBeforeResponse: false,
     });
-    receiver = http;
   } else {
     throw new Error(
       "Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)",
@@ -164,7 +164,10 @@ export async function createSlackApp(
     async stop() {
       if (started) {
         started = false;
-        await app.stop();
+        // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; waiting for it
+        // leaves no socket or timer behind.
+        if (socket !== null) await socket.client.disconnect();
+        else await app.stop();
       }
       await idle();
     },

@@ -6,7 +6,9 @@
 // must never reach it (their digits would read as ports), and what reaches it should be what the
 // person saw. The bot's own mention is dropped entirely.
 
-const TOKEN = /<([^<>]*)>/g;
+// Markup tokens: `<@…>`, `<#…>`, `<!…>` and links `<scheme:…>`. Slack escapes a literal `<` as
+// `&lt;`, so anything else in angle brackets is left alone.
+const TOKEN = /<([@#!][^<>]*|[a-z][a-z0-9+.-]*:[^<>]*)>/gi;
 const BROADCAST = new Set(["here", "channel", "everyone"]);
 
 function unescapeSlack(text: string): string {

@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import {
+  escapeSlack,
+  fallbackText,
+  homeView,
+  type KnownBlock,
+  LIMITS,
+  renderMessage,
+  renderSpan,
+  replyBlocks,
+} from "../../../src/adapters/slack/blocks.ts";
+import type { Card, Reply } from "../../../src/core/reply-model.ts";
+import { testPortbot } from "./portbot.ts";
+
+/** Asserts every Block Kit limit the adapter promises. */
+export function assertWithinLimits(
+  blocks: KnownBlock[],
+  maxBlocks: number = LIMITS.blocks,
+  maxChars = 12_000,
+): void {
+  assert.ok(blocks.length <= maxBlocks, `${blocks.length} blocks`);
+  assert.ok(JSON.stringify(blocks).length <= maxChars, `${JSON.stringify(blocks).length} chars`);
+  for (const block of blocks) {
+    if (block.type === "section") {
+      const text = block.text?.text ?? "";
+      assert.ok(text.length <= 3000, `section of ${text.length}`);
+      assert.ok(text.length > 0, "empty section");
+    }
+    if (block.type === "header") assert.ok(block.text.text.length <= 150);
+    if (block.type === "context") {
+      for (const e of block.elements) if ("text" in e) assert.ok(e.text.length <= 2000);
+    }
+  }
+}
+
+function reply(over: Partial<Reply>): Reply {
+  return {
+    kind: "ports",
+    query: "q",
+    text: "t",
+    cards: [],
+    notes: [],
+    ports: [],
+    visibility: "public",
+    ratable: true,
+    ratingPrompt: "Was this helpful? 😃 🤨 😔",
+    ...over,
+  };
+}
+
+function hugeCard(i: number): Card {
+  const long = "x".repeat(5000);
+  return {
+    title: `Port ${i} ${"T".repeat(300)}`,
+    subtitle: "s".repeat(4000),
+    port: i,
+    sections: Array.from({ length: 12 }, (_, j) => ({
+      title: `Section ${j}`,
+      body: [[{ t: "text", text: `${long} & <!channel>` }]],
+      items: Array.from({ length: 40 }, (_, k) => [
+        { t: "text" as const, text: `item ${k} ${"y".repeat(80)}` },
+      ]),
+      commands: [{ label: "Linux", command: `ss -ltnup 'sport = :${i}'` }],
+    })),
+  };
+}
+
+describe("limits", () => {
+  test("a huge five-card reply stays within every limit and keeps notes and the prompt", () => {
+    const r = reply({
+      cards: [1, 2, 3, 4, 5].map(hugeCard),
+      notes: [[{ t: "text", text: "Showing 5 of 9 ports." }]],
+      text: "z".repeat(50_000),
+    });
+    const blocks = replyBlocks(r);
+    assertWithinLimits(blocks);
+    const last = JSON.stringify(blocks.slice(-3));
+    assert.match(last, /Showing 5 of 9 ports\./);
+    assert.match(last, /Was this helpful\?/);
+    assert.match(last, /…/, "the cut is marked");
+    assert.ok(fallbackText(r).length <= LIMITS.fallbackText);
+  });
+
+  test("many small cards are capped at 50 blocks", () => {
+    const small: Card = { title: "P", subtitle: null, port: 1, sections: [] };
+    const blocks = replyBlocks(reply({ cards: Array.from({ length: 80 }, () => small) }));
+    assertWithinLimits(blocks);
+    assert.ok(blocks.length >= LIMITS.blocks - 2, "uses the room it has");
+  });
+
+  test("a reply with extra failure notices stays within the limits", () => {
+    const big = reply({ cards: [1, 2, 3, 4, 5].map(hugeCard) });
+    const failure = reply({
+      cards: [],
+      notes: [[{ t: "text", text: "Invite me" }]],
+      ratingPrompt: null,
+    });
+    const message = renderMessage(big, failure);
+    assertWithinLimits(message.blocks);
+    assert.match(JSON.stringify(message.blocks), /Invite me/);
+  });
+
+  test("the Home view stays within 100 blocks", () => {
+    const view = homeView(
+      reply({ cards: [1, 2, 3].map(hugeCard) }),
+      reply({ cards: [4, 5].map(hugeCard) }),
+    );
+    assertWithinLimits(view.blocks as KnownBlock[], LIMITS.homeBlocks, 24_000);
+    assert.doesNotMatch(JSON.stringify(view), /Was this helpful/, "no rating prompt on Home");
+  });
+
+  test("the real core's largest answers fit: a range, five ports, a service search", () => {
+    const portbot = testPortbot();
+    for (const q of ["1-65535", "6000-6063", "22 80 443 5432 6379", "postgres", "help"]) {
+      const r = portbot.reply(q);
+      const blocks = replyBlocks(r);
+      assertWithinLimits(blocks);
+      assert.ok(blocks.length > 0, q);
+    }
+    for (const r of portbot.repliesForMessage("21 22 23 25 53 80 110 143 443 993 5432")) {
+      assertWithinLimits(replyBlocks(r));
+    }
+  });
+});
+
+describe("escaping", () => {
+  test("&, <, > are escaped in every kind of span; broadcasts are defused", () => {
+    assert.equal(escapeSlack("a & <!channel> > b"), "a &amp; &lt;!channel&gt; &gt; b");
+    assert.equal(
+      escapeSlack("@here @channel @everyone"),
+      "@\u2060here @\u2060channel @\u2060everyone",
+    );
+    assert.equal(renderSpan({ t: "strong", text: "<@U1>" }), "*&lt;@U1&gt;*");
+    assert.equal(renderSpan({ t: "em", text: " x " }), " _x_ ");
+    assert.equal(renderSpan({ t: "code", text: "<!here> `rm`" }), "`&lt;!here&gt; ˋrmˋ`");
+  });
+
+  test("only link spans with http(s) URLs become links, with escaped labels", () => {
+    assert.equal(
+      renderSpan({
+        t: "link",
+        text: "RFC <6335>",
+        url: "https://www.rfc-editor.org/rfc/rfc6335?a=1&b=2",
+      }),
+      "<https://www.rfc-editor.org/rfc/rfc6335?a=1&amp;b=2|RFC &lt;6335&gt;>",
+    );
+    assert.equal(renderSpan({ t: "link", text: "x", url: "javascript:alert(1)" }), "x");
+    assert.equal(renderSpan({ t: "link", text: "x", url: "https://a.example/|<!channel>" }), "x");
+    assert.equal(
+      renderSpan({ t: "text", text: "<https://evil|click>" }),
+      "&lt;https://evil|click&gt;",
+    );
+  });
+
+  test("headers are escaped and cut without breaking an entity", () => {
+    const blocks = replyBlocks(
+      reply({ cards: [{ title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [] }] }),
+    );
+    const header = blocks[0];
+    assert.equal(header?.type, "header");
+    if (header?.type === "header") {
+      assert.ok(header.text.text.length <= 150);
+      assert.doesNotMatch(header.text.text, /&[a-z]*…$/);
+    }
+  });
+
+  test("fallback text is escaped", () => {
+    assert.equal(
+      fallbackText(reply({ text: "<!channel> & @here" })),
+      "&lt;!channel&gt; &amp; @\u2060here",
+    );
+  });
+});
