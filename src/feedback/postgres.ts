@@ -10,7 +10,7 @@ import {
   DEFAULT_TOP,
   EVENT_RETENTION_MS,
   PRUNE_INTERVAL_MS,
-  type RatingRow,
+  type RatedAnswer,
 } from "./stats.ts";
 import type {
   AnswerRecord,
@@ -125,6 +125,18 @@ class PostgresStore implements FeedbackStore {
     this.#now = now;
   }
 
+  /** Runs fn again on a transient conflict (deadlock, serialization failure). */
+  async #retrying<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (attempt < attempts && RETRYABLE.has(code(error) ?? "")) continue;
+        throw error;
+      }
+    }
+  }
+
   async #transaction<T>(
     fn: (c: pg.PoolClient) => Promise<T>,
     begin = "BEGIN",
@@ -192,35 +204,61 @@ class PostgresStore implements FeedbackStore {
     const rating = ratingForEmoji(e.emoji);
     if (rating === null) return "ignored-emoji";
     const claimedAt = this.#now();
-    const outcome = await this.#transaction(async (c): Promise<ReactionOutcome> => {
-      const answer = await c.query<{ id: string }>(
-        "SELECT id FROM answers WHERE platform = $1 AND workspace = $2 AND channel = $3 AND message_id = $4",
-        [e.platform, e.workspace, e.channel, e.messageId],
+    // One statement, so one round trip and one implicit transaction: the answer lookup, the claim
+    // of the delivery and the vote commit together or not at all. The vote only happens when the
+    // claim inserted a row, and the claim only when the answer exists (so a reaction that arrives
+    // before its answer is not remembered, and its redelivery still counts).
+    const vote =
+      e.action === "added"
+        ? // An atomic upsert, so two replicas voting for the same person cannot both insert;
+          // xmax = 0 on the returned row means it was inserted rather than updated.
+          `INSERT INTO votes (answer_id, voter, rating, emoji, at)
+           SELECT ans.id, $7::text, $8::text, $9::text, $10::timestamptz FROM ans, claim
+           ON CONFLICT (answer_id, voter) DO UPDATE
+             SET rating = EXCLUDED.rating, emoji = EXCLUDED.emoji, at = EXCLUDED.at
+             WHERE votes.rating <> EXCLUDED.rating
+           RETURNING (xmax = 0) AS inserted`
+        : `DELETE FROM votes
+           WHERE answer_id IN (SELECT id FROM ans) AND voter = $7::text AND rating = $8::text
+             AND EXISTS (SELECT 1 FROM claim)
+           RETURNING false AS inserted`;
+    const outcome = await this.#retrying(async (): Promise<ReactionOutcome> => {
+      const { rows } = await this.#pool.query<{
+        known: boolean;
+        claimed: boolean;
+        changed: boolean;
+        inserted: boolean | null;
+      }>(
+        `WITH ans AS (
+           SELECT id FROM answers
+           WHERE platform = $1 AND workspace = $2 AND channel = $3 AND message_id = $4
+         ), claim AS (
+           INSERT INTO seen_events (event_id, at) SELECT $5::text, $6::timestamptz FROM ans
+           ON CONFLICT (event_id) DO NOTHING
+           RETURNING 1
+         ), vote AS (${vote})
+         SELECT EXISTS (SELECT 1 FROM ans) AS known,
+                EXISTS (SELECT 1 FROM claim) AS claimed,
+                EXISTS (SELECT 1 FROM vote) AS changed,
+                (SELECT inserted FROM vote) AS inserted`,
+        [
+          e.platform,
+          e.workspace,
+          e.channel,
+          e.messageId,
+          e.eventId,
+          claimedAt,
+          e.voter,
+          rating,
+          ...(e.action === "added" ? [e.emoji, e.at] : []),
+        ],
       );
-      const answerId = answer.rows[0]?.id;
-      // Not claimed: if the answer is recorded later, a redelivery of this event still counts.
-      if (answerId === undefined) return "unknown-answer";
-      if (!(await claim(c, e.eventId, claimedAt))) return "duplicate";
-      if (e.action === "removed") {
-        const removed = await c.query(
-          "DELETE FROM votes WHERE answer_id = $1 AND voter = $2 AND rating = $3",
-          [answerId, e.voter, rating],
-        );
-        return removed.rowCount === 1 ? "withdrawn" : "no-vote";
-      }
-      // One atomic upsert, so two replicas voting for the same person cannot both insert.
-      // xmax = 0 on the returned row means it was inserted rather than updated.
-      const upsert = await c.query<{ inserted: boolean }>(
-        `INSERT INTO votes (answer_id, voter, rating, emoji, at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (answer_id, voter) DO UPDATE
-           SET rating = EXCLUDED.rating, emoji = EXCLUDED.emoji, at = EXCLUDED.at
-           WHERE votes.rating <> EXCLUDED.rating
-         RETURNING (xmax = 0) AS inserted`,
-        [answerId, e.voter, rating, e.emoji, e.at],
-      );
-      const row = upsert.rows[0];
-      if (row === undefined) return "no-vote";
-      return row.inserted ? "voted" : "replaced";
+      const r = rows[0];
+      if (r === undefined || !r.known) return "unknown-answer";
+      if (!r.claimed) return "duplicate";
+      if (e.action === "removed") return r.changed ? "withdrawn" : "no-vote";
+      if (!r.changed) return "no-vote";
+      return r.inserted === true ? "voted" : "replaced";
     });
     if (outcome !== "unknown-answer") await this.#maybePrune(claimedAt);
     return outcome;
@@ -265,18 +303,8 @@ class PostgresStore implements FeedbackStore {
           (
             await q<{ n: number }>("SELECT count(*)::int AS n FROM answers WHERE at >= $1", [from])
           )[0]?.n ?? 0;
-        const overall = await q<RatingRow>(
-          "SELECT rating, count(*)::int AS n FROM votes WHERE at >= $1 GROUP BY rating",
-          [from],
-        );
         const answersByPlatform = await q<{ platform: string; n: number }>(
           "SELECT platform, count(*)::int AS n FROM answers WHERE at >= $1 GROUP BY platform",
-          [from],
-        );
-        const votesByPlatform = await q<{ platform: string } & RatingRow>(
-          `SELECT a.platform, v.rating, count(*)::int AS n
-           FROM votes v JOIN answers a ON a.id = v.answer_id
-           WHERE v.at >= $1 GROUP BY a.platform, v.rating`,
           [from],
         );
         const askedByPort = await q<{ port: number; n: number }>(
@@ -285,39 +313,18 @@ class PostgresStore implements FeedbackStore {
            WHERE a.at >= $1 GROUP BY ap.port`,
           [from],
         );
-        const votesByPort = await q<{ port: number } & RatingRow>(
-          `SELECT ap.port, v.rating, count(*)::int AS n
-           FROM votes v JOIN answer_ports ap ON ap.answer_id = v.answer_id
-           WHERE v.at >= $1 GROUP BY ap.port, v.rating`,
+        const rated = await q<RatedAnswer>(
+          `SELECT x.id::float8 AS id, a.platform, a.query, a.ports,
+                  x.helpful, x.confusing, x."notHelpful"
+           FROM (SELECT answer_id AS id,
+                        count(*) FILTER (WHERE rating = 'helpful')::int AS helpful,
+                        count(*) FILTER (WHERE rating = 'confusing')::int AS confusing,
+                        count(*) FILTER (WHERE rating = 'not-helpful')::int AS "notHelpful"
+                 FROM votes WHERE at >= $1 GROUP BY answer_id) x
+           JOIN answers a ON a.id = x.id`,
           [from],
         );
-        const leastHelpful = await q<{
-          query: string;
-          platform: string;
-          ports: number[];
-          notHelpful: number;
-          votes: number;
-        }>(
-          `SELECT a.query, a.platform, a.ports, x.nh AS "notHelpful", x.votes
-           FROM (SELECT answer_id,
-                        count(*) FILTER (WHERE rating = 'not-helpful')::int AS nh,
-                        count(*)::int AS votes
-                 FROM votes WHERE at >= $1 GROUP BY answer_id) x
-           JOIN answers a ON a.id = x.answer_id
-           WHERE x.nh > 0
-           ORDER BY x.nh DESC, x.votes ASC, a.id ASC
-           LIMIT $2`,
-          [from, top],
-        );
-        return buildStats(since, top, {
-          answers,
-          overall,
-          answersByPlatform,
-          votesByPlatform,
-          askedByPort,
-          votesByPort,
-          leastHelpful,
-        });
+        return buildStats(since, top, { answers, answersByPlatform, askedByPort, rated });
       },
       // One snapshot for every figure.
       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",

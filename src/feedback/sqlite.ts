@@ -11,7 +11,7 @@ import {
   DEFAULT_TOP,
   EVENT_RETENTION_MS,
   PRUNE_INTERVAL_MS,
-  type RatingRow,
+  type RatedAnswer,
 } from "./stats.ts";
 import type {
   AnswerRecord,
@@ -269,18 +269,8 @@ class SqliteStore implements FeedbackStore {
     try {
       const answers =
         this.#get<{ n: number }>("SELECT count(*) AS n FROM answers WHERE at >= ?", from)?.n ?? 0;
-      const overall = this.#all<RatingRow>(
-        "SELECT rating, count(*) AS n FROM votes WHERE at >= ? GROUP BY rating",
-        from,
-      );
       const answersByPlatform = this.#all<{ platform: string; n: number }>(
         "SELECT platform, count(*) AS n FROM answers WHERE at >= ? GROUP BY platform",
-        from,
-      );
-      const votesByPlatform = this.#all<{ platform: string } & RatingRow>(
-        `SELECT a.platform AS platform, v.rating AS rating, count(*) AS n
-         FROM votes v JOIN answers a ON a.id = v.answer_id
-         WHERE v.at >= ? GROUP BY a.platform, v.rating`,
         from,
       );
       const askedByPort = this.#all<{ port: number; n: number }>(
@@ -289,44 +279,22 @@ class SqliteStore implements FeedbackStore {
          WHERE a.at >= ? GROUP BY ap.port`,
         from,
       );
-      const votesByPort = this.#all<{ port: number } & RatingRow>(
-        `SELECT ap.port AS port, v.rating AS rating, count(*) AS n
-         FROM votes v JOIN answer_ports ap ON ap.answer_id = v.answer_id
-         WHERE v.at >= ? GROUP BY ap.port, v.rating`,
-        from,
-      );
-      const least = this.#all<{
-        query: string;
-        platform: string;
-        ports: string;
-        notHelpful: number;
-        votes: number;
-      }>(
-        `SELECT a.query AS query, a.platform AS platform, a.ports AS ports,
-                x.nh AS notHelpful, x.votes AS votes
-         FROM (SELECT answer_id, sum(rating = 'not-helpful') AS nh, count(*) AS votes
+      const rated = this.#all<Omit<RatedAnswer, "ports"> & { ports: string }>(
+        `SELECT x.id AS id, a.platform AS platform, a.query AS query, a.ports AS ports,
+                x.helpful AS helpful, x.confusing AS confusing, x.notHelpful AS notHelpful
+         FROM (SELECT answer_id AS id,
+                      sum(rating = 'helpful') AS helpful,
+                      sum(rating = 'confusing') AS confusing,
+                      sum(rating = 'not-helpful') AS notHelpful
                FROM votes WHERE at >= ? GROUP BY answer_id) x
-         JOIN answers a ON a.id = x.answer_id
-         WHERE x.nh > 0
-         ORDER BY x.nh DESC, x.votes ASC, a.id ASC
-         LIMIT ?`,
+         JOIN answers a ON a.id = x.id`,
         from,
-        top,
       );
       return buildStats(since, top, {
         answers,
-        overall,
         answersByPlatform,
-        votesByPlatform,
         askedByPort,
-        votesByPort,
-        leastHelpful: least.map((r) => ({
-          query: r.query,
-          platform: r.platform,
-          ports: JSON.parse(r.ports) as number[],
-          notHelpful: r.notHelpful,
-          votes: r.votes,
-        })),
+        rated: rated.map((r) => ({ ...r, ports: JSON.parse(r.ports) as number[] })),
       });
     } finally {
       this.#db.exec("COMMIT");
