@@ -106,6 +106,7 @@ describe("data/unofficial-uses.json", () => {
   it("finds the well-known names people type through aliases", () => {
     const byAlias = (alias: string) => uses.filter((u) => u.aliases.includes(alias));
     const expectations: [string, number][] = [
+      ["postgres", 5432],
       ["mongo", 27017],
       ["redis", 6379],
       ["kafka", 9092],
