@@ -254,7 +254,9 @@ describe("mentions over HTTP", () => {
       h.url,
       SIGNING_SECRET,
       eventCallback(
-        appMentionEvent(`<@${FAKE_BOT_USER_ID}> hello <@U0123456789>`, { ts: "1700000080.000003" }),
+        appMentionEvent(`<@${FAKE_BOT_USER_ID}> lunch? <@U0123456789>`, {
+          ts: "1700000080.000003",
+        }),
       ),
     );
     await h.slack.idle();
@@ -467,6 +469,8 @@ describe("injection", () => {
       ...h.fake.responses.slice(responses).map((r) => r.body),
     ];
     assert.ok(sent.length >= 3);
+    // The user's words did come back (escaped and defused), so the checks below are not vacuous.
+    assert.match(JSON.stringify(sent), /@\u2060(here|channel)|&lt;!everyone&gt;/);
     for (const message of sent) {
       assert.equal(message.link_names, undefined);
       const json = JSON.stringify({ text: message.text, blocks: message.blocks });

@@ -21,7 +21,7 @@ export function portCommand(deps: SlackDeps) {
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
-      const query = slackToPlain(command.text, deps.identity.botUserId);
+      const query = slackToPlain(command.text);
       let reply = deps.portbot.reply(query);
       if (reply.kind === "stats") reply = deps.portbot.stats(await deps.store.stats());
       const dest = {

@@ -13,7 +13,7 @@ export function appMention(deps: SlackDeps) {
     try {
       // Retries (X-Slack-Retry-Num) and Socket Mode redeliveries carry the same event_id.
       if (!(await deps.store.claimEvent(body.event_id))) return;
-      const text = slackToPlain(event.text, deps.identity.botUserId);
+      const text = slackToPlain(event.text);
       let replies = deps.portbot.repliesForMessage(text);
       if (replies.length === 0) replies = [deps.portbot.usageHint()];
       const stats = replies.some((r) => r.kind === "stats") ? await deps.store.stats() : null;

@@ -23,7 +23,7 @@ export function explainPorts(deps: SlackDeps) {
     const send = (reply: Reply, ...extra: Reply[]) =>
       respondPrivately(respond, deps, reply, ...extra);
     try {
-      const text = slackToPlain(shortcut.message.text ?? "", deps.identity.botUserId);
+      const text = slackToPlain(shortcut.message.text ?? "");
       const replies = deps.portbot.repliesForMessage(text);
       if (replies.length === 0) {
         // Nothing to explain: a hint for the person, not a post in someone else's thread.
