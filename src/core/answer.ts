@@ -30,7 +30,8 @@ export const IANA_SEARCH_URL =
 export interface AnswerDeps {
   registry: Registry;
   knowledge: Knowledge;
-  search: PortSearch;
+  /** Built on first use: a numeric lookup (the CLI's common case) never pays for the index. */
+  search(): PortSearch;
 }
 
 /** `[RFC6335]` → rfc-editor link; other references are kept as text by the reply. */
@@ -269,7 +270,7 @@ export function answerQuery(query: Query, deps: AnswerDeps): Answer {
       return answer;
     }
     case "search": {
-      const all = deps.search.search(query.term, 50);
+      const all = deps.search().search(query.term, 50);
       if (all.length === 0) {
         return {
           ...base,

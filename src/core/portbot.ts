@@ -22,7 +22,11 @@ function clip(s: string, max = SUGGESTION_CHARS): string {
 
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
 export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot {
-  const search = new PortSearch(registry, knowledge);
+  let index: PortSearch | null = null;
+  const search = () => {
+    index ??= new PortSearch(registry, knowledge);
+    return index;
+  };
   const deps: AnswerDeps = { registry, knowledge, search };
 
   // The core promises never to throw; a bug becomes an "internal" reply and stays visible in tests.
@@ -81,7 +85,7 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
       }
       const digits = /^:?(\d{1,5})(?:\/\w*)?$/.exec(typed)?.[1];
       const matches =
-        digits !== undefined ? search.byPortPrefix(digits, limit) : search.search(typed, limit);
+        digits !== undefined ? search().byPortPrefix(digits, limit) : search().search(typed, limit);
       const out: Suggestion[] = [];
       if (
         digits !== undefined &&

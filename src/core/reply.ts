@@ -75,7 +75,7 @@ function gist(p: PortFacts): string {
     return `IANA: ${assigned.description} (${protos.join("/")}).`;
   }
   const top = p.unofficial[0];
-  const eph = p.ephemeral.filter((e) => e.system !== "IANA / RFC 6335").map((e) => e.system);
+  const eph = p.ephemeral.filter((e) => !e.system.startsWith("IANA")).map((e) => e.system);
   if (p.port === 0) return "Reserved: programs bind to port 0 to get any free port.";
   if (p.range === "dynamic" && eph.length > 0) {
     return `No IANA assignment; most likely an ephemeral port (${listJoin(eph.slice(0, 3))}${eph.length > 3 ? ", …" : ""})${top ? `, or ${top.name}` : ""}.`;
@@ -147,7 +147,7 @@ function portCard(p: PortFacts): Card {
       items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
     }),
   );
-  const systems = p.ephemeral.filter((e) => e.system !== "IANA / RFC 6335");
+  const systems = p.ephemeral.filter((e) => !e.system.startsWith("IANA"));
   sections.push(
     section(SECTION.ephemeral, {
       body: [

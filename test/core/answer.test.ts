@@ -76,7 +76,7 @@ describe("answer: IANA assignment per protocol", () => {
 
 describe("answer: ephemeral ranges", () => {
   test("60876 is ephemeral on Linux, Windows, FreeBSD and per IANA", () => {
-    assert.deepEqual(systems(one("60876")), ["IANA (RFC 6335)", "Linux", "Windows", "FreeBSD"]);
+    assert.deepEqual(systems(one("60876")), ["IANA / RFC 6335", "Linux", "Windows", "FreeBSD"]);
   });
   test("61000 is past Linux's range", () => {
     assert.ok(!systems(one("61000")).includes("Linux"));

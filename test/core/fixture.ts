@@ -103,7 +103,7 @@ export const knowledge: Knowledge = {
   ],
   ephemeral: [
     {
-      system: "IANA (RFC 6335)",
+      system: "IANA / RFC 6335",
       first: 49152,
       last: 65535,
       setting: null,
