@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 // Secrets never reach the logs, even if a whole config or request object is logged by mistake.
 const REDACT = [

@@ -1,8 +1,18 @@
 // IANA's service-names-port-numbers.csv → IanaRecords. RFC 4180 parsing is csv-parse's job; this
 // module decides what each row means and whether the file as a whole can be trusted.
-import { CsvError } from "csv-parse";
-import { parse } from "csv-parse/sync";
+import { createRequire } from "node:module";
 import { type AssignmentStatus, type IanaRecord, MAX_PORT, type Protocol } from "../types.ts";
+
+// csv-parse is loaded on first use: a start on the cache or the default data never parses CSV, and
+// the CLI's cold start is budgeted.
+type CsvParse = typeof import("csv-parse/sync");
+let csvParse: CsvParse | null = null;
+function csv(): CsvParse {
+  csvParse ??= createRequire(import.meta.url)("csv-parse/sync") as CsvParse;
+  return csvParse;
+}
+const parse: CsvParse["parse"] = ((...args: Parameters<CsvParse["parse"]>) =>
+  csv().parse(...args)) as CsvParse["parse"];
 
 export const IANA_CSV_HEADER = [
   "Service Name",
@@ -96,7 +106,7 @@ export function statusOf(
 }
 
 function describeCsvError(err: unknown): string {
-  if (err instanceof CsvError) {
+  if (err instanceof csv().CsvError) {
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {
       return "the file ends inside a quoted field, so it was cut off (truncated download?)";
     }

