@@ -23,6 +23,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   // In the shell, routine logs would interleave with the answers.
   const logger = createLogger({ level: chat ? config.logLevel : "warn" });
   const portbot = loadPortbot({ dataDir: config.dataDir, logger });
+  // A long-running bot builds its search index before the first question, not during it.
+  if (chat) portbot.warm();
   const store = await openFeedbackStore(config);
   const ctx: AdapterContext = { config, portbot, store, logger };
   logger.info(

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 /** Default home of the bot's files: $XDG_DATA_HOME/portbot or ~/.local/share/portbot. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_DATA_HOME?.trim() || join(homedir(), ".local", "share");
+  const base = env.XDG_DATA_HOME?.trim() || join(env.HOME?.trim() || homedir(), ".local", "share");
   return join(base, "portbot");
 }
 

@@ -29,6 +29,8 @@ export interface Portbot {
   portsIn(text: string): number[];
   /** Autocomplete: ports and service names for a partial query, best first. */
   suggest(partial: string, limit?: number): Suggestion[];
+  /** Builds the name-search index now (it is otherwise built on first use); servers call it at start. */
+  warm(): void;
   help(): Reply;
   /** Short hint for a mention or shortcut where no port or service was found. */
   usageHint(): Reply;

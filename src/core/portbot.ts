@@ -107,6 +107,9 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
       }
       return out.slice(0, limit);
     },
+    warm() {
+      search();
+    },
     help: () => helpReply(),
     usageHint: () => usageHintReply(),
     stats: (stats: FeedbackStats) => statsReply(stats),
