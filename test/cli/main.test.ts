@@ -1,7 +1,7 @@
 // End to end: spawns the real `portbot` binary as a user would run it.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -111,5 +111,27 @@ describe("portbot serve (shell adapter, piped)", () => {
     assert.match(r.stdout, /How helpful portbot has been/);
     assert.match(r.stdout, /2 answers and 1 vote /);
     assert.match(r.stdout, /Usage/);
+  });
+});
+
+describe("portbot serve: configuration", () => {
+  test("a half-configured platform stops the start, naming what is missing (read from .env)", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "portbot-env-"));
+    try {
+      writeFileSync(join(cwd, ".env"), "SLACK_BOT_TOKEN=xoxb-from-dotenv-secret\n");
+      const r = spawnSync(process.execPath, [BIN, "serve"], {
+        cwd,
+        encoding: "utf8",
+        input: "",
+        env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
+      });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /SLACK_APP_TOKEN/);
+      assert.match(r.stderr, /SLACK_SIGNING_SECRET/);
+      assert.ok(!r.stderr.includes("from-dotenv-secret"));
+      assert.ok(!r.stdout.includes("from-dotenv-secret"));
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
