@@ -105,6 +105,8 @@ export async function createSlackApp(
     logger: blog,
     // The bot's own reactions reach the store, which ignores them by `fromBot`.
     ignoreSelf: false,
+    // No listener reads conversation context; the default store costs work on every request.
+    convoStore: false,
     clientOptions: webClientOptions(slack.apiUrl),
   });
 

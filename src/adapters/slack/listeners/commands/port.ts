@@ -7,6 +7,7 @@ import {
   failureCodeFor,
   respondPrivately,
   type SlackDeps,
+  yieldToAcks,
 } from "../../deliver.ts";
 import { slackToPlain } from "../../markup.ts";
 
@@ -20,6 +21,7 @@ export function portCommand(deps: SlackDeps) {
     client,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    await yieldToAcks();
     try {
       const query = slackToPlain(command.text);
       let reply = deps.portbot.reply(query);

@@ -1,7 +1,13 @@
 // `@portbot what's on 5432 and 6379?` in a channel or a thread: one answer per port found, in the
 // thread (a new thread under the question when it was asked in the channel).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { deliverAll, errorSummary, postEphemeral, type SlackDeps } from "../../deliver.ts";
+import {
+  deliverAll,
+  errorSummary,
+  postEphemeral,
+  type SlackDeps,
+  yieldToAcks,
+} from "../../deliver.ts";
 import { slackToPlain } from "../../markup.ts";
 
 export function appMention(deps: SlackDeps) {
@@ -10,6 +16,7 @@ export function appMention(deps: SlackDeps) {
     body,
     client,
   }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs): Promise<void> => {
+    await yieldToAcks(); // Bolt acked already; queued acks go before this answer's work
     try {
       // Retries (X-Slack-Retry-Num) and Socket Mode redeliveries carry the same event_id.
       if (!(await deps.store.claimEvent(body.event_id))) return;

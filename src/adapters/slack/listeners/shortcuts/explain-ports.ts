@@ -7,6 +7,7 @@ import {
   failureCodeFor,
   respondPrivately,
   type SlackDeps,
+  yieldToAcks,
 } from "../../deliver.ts";
 import { slackToPlain } from "../../markup.ts";
 
@@ -20,6 +21,7 @@ export function explainPorts(deps: SlackDeps) {
     client,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const send = (reply: Reply, ...extra: Reply[]) =>
       respondPrivately(respond, deps, reply, ...extra);
     try {
