@@ -17,6 +17,13 @@ export interface Portbot {
   readonly knowledge: Knowledge;
   /** The facts for what a person typed (`/port` argument, CLI argument, shell line). */
   answer(text: string): Answer;
+  /**
+   * Who should see the reply to `text`, from parsing alone (microseconds), so an adapter can
+   * acknowledge before the answer is built: help, stats and invalid input are private. A name that
+   * matches nothing is only known after the search: reply() then says private although this said
+   * public.
+   */
+  visibilityOf(text: string): "public" | "private";
   /** The facts put into words. */
   reply(text: string): Reply;
   /**

@@ -4,7 +4,7 @@ import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
 import type { FailureCode, Portbot, Suggestion } from "./portbot-api.ts";
-import { portsInText } from "./query.ts";
+import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
 import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
 import type { Reply } from "./reply-model.ts";
@@ -53,6 +53,10 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
     registry,
     knowledge,
     answer: safeAnswer,
+    visibilityOf(text) {
+      const kind = parseQuery(typeof text === "string" ? text : "").kind;
+      return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
+    },
     reply,
     repliesForMessage(text, max = DEFAULT_MESSAGE_REPLIES) {
       const ports = portsInText(text);

@@ -117,6 +117,16 @@ describe("reply wording", () => {
   });
 });
 
+describe("visibility from parsing alone", () => {
+  test("matches the reply's visibility except for a name that finds nothing", () => {
+    for (const q of ["22", "6000-6063", "postgres", "help", "stats", "70000", "", "<!channel>"]) {
+      assert.equal(portbot.visibilityOf(q), portbot.reply(q).visibility, q);
+    }
+    assert.equal(portbot.visibilityOf("qqxqzzy"), "public");
+    assert.equal(portbot.reply("qqxqzzy").visibility, "private");
+  });
+});
+
 describe("messages and autocomplete", () => {
   test("one reply per port in free text, capped with a note", () => {
     assert.deepEqual(

@@ -222,13 +222,22 @@ export function createDiscordAdapter(
 
   async function onPort(i: ChatInputCommandInteraction): Promise<void> {
     const query = i.options.getString(PORT_QUERY_OPTION) ?? "";
-    // The core is synchronous and fast; asking it first tells whether to defer ephemerally.
-    const reply = portbot.reply(stripDiscordMarkup(query));
-    const ephemeral = reply.visibility === "private" || reply.kind === "stats";
+    const text = stripDiscordMarkup(query);
+    // Parsing alone says whether to defer ephemerally; the answer is built after the deferral.
+    const ephemeral = portbot.visibilityOf(text) === "private";
     // Defer first and await it: the 3-second window is met whatever follows, and no edit can race
     // the deferral (10062/40060 come from racing them).
     await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const reply = portbot.reply(text);
     const final = reply.kind === "stats" ? portbot.stats(await store.stats()) : reply;
+    if (!ephemeral && final.visibility === "private") {
+      // A name that matched nothing: the public placeholder goes, the answer goes to the asker.
+      await i.deleteReply();
+      for (const embeds of renderReply(final)) {
+        await i.followUp({ embeds, flags: MessageFlags.Ephemeral });
+      }
+      return;
+    }
     const message = await editWith(i, renderReply(final), ephemeral);
     if (!ephemeral) {
       await remember(final, message.id, {

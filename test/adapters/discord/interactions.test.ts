@@ -89,6 +89,26 @@ test("help, invalid input and stats answer ephemerally, unrecorded and without r
   assert.deepEqual(statsEdit.embeds, renderReply(h.portbot.stats(await h.store.stats()))[0]);
 });
 
+test("a name that matches nothing: the public deferral is removed and the hint goes only to the asker", async () => {
+  h = await startHarness();
+  const fake = h.fake;
+  const payload = fake.sendInteraction(2, portCommandData("qqxqzzy"));
+  const cb = (await fake.waitForRequest(callbackOf(payload))).body as CallbackBody;
+  assert.equal((cb.data?.flags ?? 0) & EPHEMERAL, 0, "deferred from parsing alone: public");
+  await fake.waitForRequest(originalOf(payload, "DELETE"));
+  const followUp = await fake.waitForRequest(
+    (r) =>
+      r.method === "POST" &&
+      r.decodedPath.endsWith(`/webhooks/${payload.application_id}/${payload.token}`),
+  );
+  const body = followUp.body as EditBody & { flags?: number };
+  assert.equal((body.flags ?? 0) & EPHEMERAL, EPHEMERAL);
+  assert.deepEqual(body.embeds, renderReply(h.portbot.reply("qqxqzzy"))[0]);
+  await h.adapter.idle();
+  assert.equal(fake.calls(/reactions/).length, 0);
+  assert.equal((await h.store.stats()).answers, 0);
+});
+
 test("autocomplete answers with at most 25 choices from the core, without deferring", async () => {
   h = await startHarness();
   const payload = h.fake.sendInteraction(4, portCommandData("543", true));
