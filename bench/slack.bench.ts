@@ -2,10 +2,12 @@
 // (which posts, records and seeds reactions after each ack) against a bare Bolt app that only
 // acks, same load, same run. Targets: portbot p99 ≤ 1.2× bare, throughput ≥ 0.8× bare.
 //
-// The fake Slack runs in a worker thread (Slack is remote: its cost should not land on the bot's
-// event loop); both apps run in this thread, one at a time, alternating, under the same
-// autocannon load. The whole answer path runs for real: core, SQLite store in a temp dir, Web API
+// The fake Slack and the load generator each run in a worker thread (Slack is remote: neither its
+// cost nor the client's response parsing should land on the bot's event loop, or a latency
+// measured in the bot's thread includes the answers' work after the ack); both apps run in this
+// thread, one at a time, alternating, under the same autocannon load. The whole answer path runs for real: core, SQLite store in a temp dir, Web API
 // calls to the fake.
+import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,6 +64,16 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === "fake-sl
   });
 }
 
+// ---- child process: the load generator (autocannon misreads a worker thread as its own) ----
+if (process.env.PORTBOT_BENCH_ROLE === "load") {
+  process.on(
+    "message",
+    async (m: { url: string; body: string; seconds: number; rate?: number }) => {
+      process.send?.(await runLoad(m.url, m.body, m.seconds, m.rate));
+    },
+  );
+}
+
 interface Result {
   p50: number;
   p99: number;
@@ -70,7 +82,7 @@ interface Result {
   errors: number;
 }
 
-async function load(
+async function runLoad(
   url: string,
   body: string,
   seconds: number,
@@ -97,6 +109,21 @@ async function load(
     non2xx: r.non2xx,
     errors: r.errors,
   };
+}
+
+let loader: ChildProcess | null = null;
+
+/** One autocannon run, in the load process. */
+function load(url: string, body: string, seconds: number, rate?: number): Promise<Result> {
+  loader ??= fork(import.meta.filename, [], {
+    env: { ...process.env, PORTBOT_BENCH_ROLE: "load" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const child = loader;
+  return new Promise((resolve) => {
+    child.once("message", (m) => resolve(m as Result));
+    child.send({ url, body, seconds, rate });
+  });
 }
 
 function ask<T>(worker: Worker, message: unknown): Promise<T> {
@@ -209,7 +236,11 @@ export async function run(): Promise<void> {
   await store.close();
   await ask(worker, { cmd: "close" });
   await worker.terminate();
+  loader?.disconnect();
+  loader = null;
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (isMainThread && process.argv[1] === import.meta.filename) await run();
+if (isMainThread && !process.env.PORTBOT_BENCH_ROLE && process.argv[1] === import.meta.filename) {
+  await run();
+}
