@@ -155,7 +155,7 @@ export async function run(): Promise<void> {
 
   const bot = await createSlackApp(
     { config, portbot, store, logger },
-    { identity, listen: { port: 0, host: "127.0.0.1" } },
+    { identity, listen: { port: 0, host: "127.0.0.1" }, answers: "worker" },
   );
   const botPort = (await bot.start()).port;
 

@@ -42,14 +42,6 @@ export interface Destination {
   asker: string;
 }
 
-/**
- * Lets the event loop take pending I/O (other requests waiting for their ack) before this
- * answer's work: the work after an ack is otherwise a microtask continuation that runs first.
- */
-export function yieldToAcks(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Errors meaning the bot cannot post where it was asked (a DM, a channel it is not in). */
 const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 

@@ -3,6 +3,7 @@
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import { SEED_REACTIONS } from "../../feedback/ratings.ts";
 import type { AdapterContext, RunningAdapter } from "../context.ts";
+import { inlineAnswerer, workerAnswerer } from "./answerer.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { type BotIdentity, errorSummary, type SlackDeps } from "./deliver.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -27,6 +28,11 @@ export interface SlackAppOptions {
    * a disconnect (Bolt's default 5000 ms).
    */
   socketPingTimeoutMs?: number;
+  /**
+   * Where the work after an ack runs: "worker" (a worker thread, so acks stay fast under load;
+   * what startSlack uses) or "inline" (the listener's thread; the default here, for tests).
+   */
+  answers?: "inline" | "worker";
 }
 
 export interface SlackApp {
@@ -140,7 +146,15 @@ export async function createSlackApp(
     retry: options.retry ?? INTERACTIVE_RETRY,
     seedReactions: SEED_REACTIONS.slack,
   };
-  registerListeners(app, deps);
+  const answerer =
+    options.answers === "worker"
+      ? workerAnswerer(
+          { config: ctx.config, identity, retry: deps.retry, seedReactions: deps.seedReactions },
+          deps,
+          logger,
+        )
+      : inlineAnswerer(deps);
+  registerListeners(app, deps, answerer);
 
   let started = false;
   return {
@@ -172,13 +186,14 @@ export async function createSlackApp(
         else await app.stop();
       }
       await idle();
+      await answerer.close();
     },
   };
 }
 
 /** Starts the Slack adapter (main.ts calls this when config.slack is set). */
 export async function startSlack(ctx: AdapterContext): Promise<RunningAdapter> {
-  const slack = await createSlackApp(ctx);
+  const slack = await createSlackApp(ctx, { answers: "worker" });
   await slack.start();
   return { name: "slack", stop: () => slack.stop() };
 }

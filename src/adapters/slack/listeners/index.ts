@@ -1,6 +1,7 @@
 // Registers every listener (one per file, as in slack-samples/bolt-ts-starter-template). What is
 // registered here is what manifests/slack-app.yaml must declare; the manifest test checks it.
 import type { App } from "@slack/bolt";
+import { type Answerer, inlineAnswerer } from "../answerer.ts";
 import type { SlackDeps } from "../deliver.ts";
 import { PORT_COMMAND, portCommand } from "./commands/port.ts";
 import { appHomeOpened } from "./events/app-home-opened.ts";
@@ -11,15 +12,19 @@ import { EXPLAIN_PORTS_CALLBACK_ID, explainPorts } from "./shortcuts/explain-por
 /** The parts of App that registration uses (tests pass a recorder). */
 export type ListenerHost = Pick<App, "command" | "event" | "shortcut">;
 
-export function registerListeners(app: ListenerHost, deps: SlackDeps): void {
-  app.command(PORT_COMMAND, portCommand(deps));
-  app.event("app_mention", appMention(deps));
+export function registerListeners(
+  app: ListenerHost,
+  deps: SlackDeps,
+  answerer: Answerer = inlineAnswerer(deps),
+): void {
+  app.command(PORT_COMMAND, portCommand(answerer));
+  app.event("app_mention", appMention(deps, answerer));
   app.event("reaction_added", reactionChanged(deps, "added"));
   app.event("reaction_removed", reactionChanged(deps, "removed"));
   app.event("app_home_opened", appHomeOpened(deps));
   app.shortcut(
     { type: "message_action", callback_id: EXPLAIN_PORTS_CALLBACK_ID },
-    explainPorts(deps),
+    explainPorts(answerer),
   );
 }
 

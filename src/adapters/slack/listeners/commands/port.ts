@@ -1,19 +1,12 @@
-// `/port <query>`: ack at once, then answer. Public answers are posted with chat.postMessage (so
-// people can react to rate them); help, errors and stats go only to the asker through respond().
+// `/port <query>`: ack at once, then answer (jobs.ts). Public answers are posted with
+// chat.postMessage (so people can react to rate them); help, errors and stats go only to the asker
+// through respond().
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import {
-  deliverAll,
-  errorSummary,
-  failureCodeFor,
-  respondPrivately,
-  type SlackDeps,
-  yieldToAcks,
-} from "../../deliver.ts";
-import { slackToPlain } from "../../markup.ts";
+import type { Answerer } from "../../answerer.ts";
 
 export const PORT_COMMAND = "/port";
 
-export function portCommand(deps: SlackDeps) {
+export function portCommand(answerer: Answerer) {
   return async ({
     command,
     ack,
@@ -21,23 +14,19 @@ export function portCommand(deps: SlackDeps) {
     client,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await yieldToAcks();
-    try {
-      const query = slackToPlain(command.text);
-      let reply = deps.portbot.reply(query);
-      if (reply.kind === "stats") reply = deps.portbot.stats(await deps.store.stats());
-      const dest = {
-        workspace: command.team_id ?? "",
-        channel: command.channel_id,
-        threadTs: null,
-        asker: command.user_id,
-      };
-      await deliverAll(client, deps, dest, [reply], (r, ...extra) =>
-        respondPrivately(respond, deps, r, ...extra),
-      );
-    } catch (error) {
-      deps.logger.error(errorSummary(error), "slack: /port failed");
-      await respondPrivately(respond, deps, deps.portbot.failure(failureCodeFor(error)));
-    }
+    await answerer.run(
+      {
+        kind: "command",
+        text: command.text,
+        responseUrl: command.response_url,
+        dest: {
+          workspace: command.team_id ?? "",
+          channel: command.channel_id,
+          threadTs: null,
+          asker: command.user_id,
+        },
+      },
+      { client, respond },
+    );
   };
 }

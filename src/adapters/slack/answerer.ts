@@ -1,0 +1,132 @@
+// Where the work after an ack runs. Inline: in the listener's thread (tests, small setups). Worker:
+// in a worker thread with its own core, store connection and Web API client, so the thread that
+// acks Slack's requests does nothing else and acks stay as fast as a bare Bolt app's under load.
+import { Worker } from "node:worker_threads";
+import type { RespondFn, webApi } from "@slack/bolt";
+import type { Config } from "../../config.ts";
+import type { Logger } from "../../logger.ts";
+import type { BotIdentity, SlackDeps } from "./deliver.ts";
+import { type AnswerJob, type JobEnv, runAnswerJob } from "./jobs.ts";
+import type { RateLimitPolicy } from "./retry.ts";
+
+/** What a listener passes besides the job: Bolt's client and respond() for inline runs. */
+export interface ListenerTools {
+  client: webApi.WebClient;
+  respond?: RespondFn;
+}
+
+export interface Answerer {
+  readonly where: "inline" | "worker";
+  /** Resolves when the job is done (answered, or the failure told to the asker and logged). */
+  run(job: AnswerJob, tools: ListenerTools): Promise<void>;
+  close(): Promise<void>;
+}
+
+function inlineEnv(deps: SlackDeps, tools: ListenerTools): JobEnv {
+  return {
+    client: tools.client,
+    deps,
+    respond: () => {
+      if (tools.respond === undefined) throw new Error("this request has no response_url");
+      return tools.respond;
+    },
+  };
+}
+
+/**
+ * Lets the event loop take pending I/O (other requests waiting for their ack) before this
+ * answer's work: the work after an ack is otherwise a microtask continuation that runs first.
+ */
+function yieldToAcks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export function inlineAnswerer(deps: SlackDeps): Answerer {
+  return {
+    where: "inline",
+    run: async (job, tools) => {
+      await yieldToAcks();
+      await runAnswerJob(job, inlineEnv(deps, tools));
+    },
+    close: async () => {},
+  };
+}
+
+/** Everything the worker needs to build its own JobEnv (structured-cloneable). */
+export interface WorkerSetup {
+  config: Config;
+  identity: BotIdentity;
+  retry: RateLimitPolicy;
+  seedReactions: readonly string[];
+}
+
+type FromWorker = { done: number } | { ready: true };
+
+// The worker runs from dist/ as .js and from src/ as .ts (type stripping), like this module.
+const WORKER_URL = new URL(
+  import.meta.url.endsWith(".ts") ? "./answer-worker.ts" : "./answer-worker.js",
+  import.meta.url,
+);
+
+/**
+ * Runs jobs in one worker thread. If the worker dies, the jobs it held are answered inline (an
+ * acked question is never dropped) and the next job starts a new worker.
+ */
+export function workerAnswerer(setup: WorkerSetup, deps: SlackDeps, logger: Logger): Answerer {
+  let worker: Worker | null = null;
+  let closing = false;
+  let nextId = 1;
+  const pending = new Map<number, { job: AnswerJob; tools: ListenerTools; done: () => void }>();
+  const inFlight = new Set<Promise<void>>();
+
+  const spawn = (): Worker => {
+    const w = new Worker(WORKER_URL, { workerData: setup });
+    w.on("message", (m: FromWorker) => {
+      if ("done" in m) {
+        pending.get(m.done)?.done();
+        pending.delete(m.done);
+      }
+    });
+    const fail = (reason: unknown) => {
+      if (worker !== w) return;
+      worker = null;
+      if (closing && pending.size === 0) return;
+      logger.error({ err: reason }, "slack: answer worker stopped; answering its jobs inline");
+      for (const [id, p] of pending) {
+        pending.delete(id);
+        void runAnswerJob(p.job, inlineEnv(deps, p.tools)).finally(p.done);
+      }
+    };
+    w.on("error", fail);
+    w.on("exit", (code) => fail(new Error(`answer worker exited with code ${code}`)));
+    return w;
+  };
+
+  return {
+    where: "worker",
+    run(job, tools) {
+      worker ??= spawn();
+      const w = worker;
+      const id = nextId++;
+      const done = new Promise<void>((resolve) => {
+        pending.set(id, { job, tools, done: resolve });
+        w.postMessage({ id, job });
+      });
+      inFlight.add(done);
+      void done.finally(() => inFlight.delete(done));
+      return done;
+    },
+    async close() {
+      closing = true;
+      // Acked jobs finish first: someone is waiting for those answers.
+      while (inFlight.size > 0) await Promise.all(inFlight);
+      const w = worker;
+      worker = null;
+      if (w !== null) {
+        const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+        w.postMessage({ close: true });
+        await exited;
+      }
+    },
+  };
+}

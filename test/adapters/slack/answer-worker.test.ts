@@ -1,0 +1,126 @@
+// Answers in a worker thread (what startSlack runs): the same behaviour as inline, through real
+// Bolt and the fake Slack, with the worker's own store connection writing to the same SQLite file.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { webApi } from "@slack/bolt";
+import { workerAnswerer } from "../../../src/adapters/slack/answerer.ts";
+import { INTERACTIVE_RETRY } from "../../../src/adapters/slack/retry.ts";
+import { SEED_REACTIONS } from "../../../src/feedback/ratings.ts";
+import { createLogger } from "../../../src/logger.ts";
+import {
+  appMentionEvent,
+  eventCallback,
+  FAKE_BOT_ID,
+  FAKE_BOT_USER_ID,
+  sendEvent,
+  sendSlashCommand,
+} from "../../fakes/slack.ts";
+import { type Harness, SIGNING_SECRET, startHarness } from "./harness.ts";
+
+describe("answers in a worker thread", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ mode: "http", app: { answers: "worker" } });
+  });
+  after(async () => {
+    await h.close();
+  });
+
+  test("/port: ack, then the worker posts, seeds the reactions and records the answer", async () => {
+    const release = h.fake.hold("chat.postMessage");
+    const res = await sendSlashCommand(h.url, SIGNING_SECRET, {
+      text: "5432",
+      channel_id: "C0WORKER01",
+      response_url: h.fake.responseUrl(),
+    });
+    assert.equal(res.status, 200, "acked while the post is held");
+    release();
+    await h.slack.idle();
+    const post = h.fake.callsTo("chat.postMessage").at(-1);
+    assert.equal(post?.args.channel, "C0WORKER01");
+    assert.match(String(post?.args.text), /Port 5432/);
+    const reactions = h.fake.callsTo("reactions.add").slice(-3);
+    assert.deepEqual(
+      reactions.map((r) => r.args.name),
+      ["smiley", "face_with_raised_eyebrow", "pensive"],
+    );
+    // The worker's store connection wrote it; the main connection reads it.
+    const stats = await h.store.stats();
+    assert.equal(stats.answers, 1);
+    assert.deepEqual(
+      stats.byPort.map((p) => p.port),
+      [5432],
+    );
+  });
+
+  test("a mention is answered in its thread; help goes back privately through response_url", async () => {
+    const mention = appMentionEvent(`<@${FAKE_BOT_USER_ID}> what's on 6379?`, {
+      channel: "C0WORKER02",
+      ts: "1700000000.000100",
+      threadTs: "1700000000.000001",
+    });
+    await sendEvent(h.url, SIGNING_SECRET, eventCallback(mention, { eventId: "EvWORKER01" }));
+    const responseUrl = h.fake.responseUrl();
+    await sendSlashCommand(h.url, SIGNING_SECRET, { text: "help", response_url: responseUrl });
+    await h.slack.idle();
+    const post = h.fake.callsTo("chat.postMessage").at(-1);
+    assert.equal(post?.args.channel, "C0WORKER02");
+    assert.equal(post?.args.thread_ts, "1700000000.000001");
+    assert.match(String(post?.args.text), /Port 6379/);
+    const id = responseUrl.slice(responseUrl.lastIndexOf("/") + 1);
+    const privately = h.fake.responses.filter((r) => r.id === id);
+    assert.equal(privately.length, 1);
+    assert.equal(privately[0]?.body.response_type, "ephemeral");
+  });
+});
+
+test("a worker that dies leaves no acked question unanswered: its jobs run inline", {
+  timeout: 30_000,
+}, async () => {
+  const h = await startHarness({ mode: "http" });
+  try {
+    const logger = createLogger({ level: "silent" });
+    const client = new webApi.WebClient("xoxb-test-token", { slackApiUrl: `${h.fake.apiUrl}` });
+    const deps = {
+      portbot: h.portbot,
+      store: h.store,
+      logger,
+      identity: { botUserId: FAKE_BOT_USER_ID, botId: FAKE_BOT_ID },
+      retry: INTERACTIVE_RETRY,
+      seedReactions: SEED_REACTIONS.slack,
+    };
+    // A worker set up without Slack configuration throws as it starts.
+    const broken = workerAnswerer(
+      {
+        config: {
+          slack: null,
+          discord: null,
+          databaseUrl: null,
+          sqlitePath: "",
+          dataDir: "",
+          logLevel: "silent",
+        },
+        identity: deps.identity,
+        retry: deps.retry,
+        seedReactions: deps.seedReactions,
+      },
+      deps,
+      logger,
+    );
+    const before = h.fake.callsTo("chat.postMessage").length;
+    await broken.run(
+      {
+        kind: "mention",
+        text: "what's on 22?",
+        dest: { workspace: "T1", channel: "C0FALLBACK", threadTs: "1.2", asker: "U1" },
+      },
+      { client },
+    );
+    const posts = h.fake.callsTo("chat.postMessage").slice(before);
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0]?.args.channel, "C0FALLBACK");
+    await broken.close();
+  } finally {
+    await h.close();
+  }
+});
