@@ -1,0 +1,103 @@
+// `npm start` as a user runs it: a real process that starts Slack and Discord from the environment,
+// against the fake Slack and fake Discord on 127.0.0.1, answers on both, and stops on SIGTERM.
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { FakeDiscord, portCommandData } from "./fakes/discord.ts";
+import { FakeSlack, sendSlashCommand } from "./fakes/slack.ts";
+
+const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly", {
+  timeout: 60_000,
+}, async () => {
+  const slack = await FakeSlack.start();
+  const discord = await FakeDiscord.start();
+  const dir = mkdtempSync(join(tmpdir(), "portbot-main-"));
+  const port = await freePort();
+  let bot: ChildProcess | null = null;
+  let stderr = "";
+  try {
+    bot = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        PORTBOT_DATA_DIR: dir,
+        LOG_LEVEL: "warn",
+        SLACK_BOT_TOKEN: "xoxb-main-test",
+        SLACK_SIGNING_SECRET: "main-test-secret",
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        DISCORD_TOKEN: "main-test-discord-token",
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_URL: discord.apiUrl,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    bot.stderr?.on("data", (d) => {
+      stderr += String(d);
+    });
+
+    // Discord: connected through the gateway, then a slash command is deferred and answered.
+    await until("the Discord IDENTIFY", () => (discord.identifies > 0 ? true : undefined));
+    const interaction = discord.sendInteraction(2, portCommandData("22"));
+    await discord.waitForRequest(
+      (r) => r.method === "PATCH" && r.decodedPath.includes(`/${interaction.token}/messages/`),
+    );
+
+    // Slack: the HTTP receiver listens on PORT; a signed /port gets acked and answered.
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const res = await until("the Slack HTTP receiver", async () => {
+      try {
+        return await sendSlashCommand(url, "main-test-secret", {
+          text: "5432",
+          response_url: slack.responseUrl(),
+        });
+      } catch {
+        return undefined;
+      }
+    });
+    assert.equal(res.status, 200);
+    const post = await until("the Slack answer", () => slack.callsTo("chat.postMessage")[0]);
+    assert.match(String(post.args.text), /Port 5432/);
+
+    bot.kill("SIGTERM");
+    const [code] = await once(bot, "exit");
+    assert.equal(code, 0, stderr);
+    assert.ok(!stderr.includes("xoxb-main-test") && !stderr.includes("main-test-discord-token"));
+  } finally {
+    if (bot !== null && bot.exitCode === null) bot.kill("SIGKILL");
+    await slack.close();
+    await discord.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
