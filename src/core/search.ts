@@ -32,6 +32,11 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+function toMatch(doc: Doc, score: number): SearchMatch {
+  const { first, last, protocols, name, description, confidence } = doc;
+  return { first, last, protocols, name, description, confidence, score };
+}
+
 export class PortSearch {
   private readonly docs: Doc[] = [];
   /** word → (doc index → best weight for that word) */
@@ -148,15 +153,7 @@ export class PortSearch {
       let score = base;
       if (names.includes(whole) || names.includes(joined)) score += WHOLE_QUERY_NAME;
       if (doc.confidence !== "iana-assigned") score += CURATED_BONUS;
-      ranked.push({
-        first: doc.first,
-        last: doc.last,
-        protocols: doc.protocols,
-        name: doc.name,
-        description: doc.description,
-        confidence: doc.confidence,
-        score,
-      });
+      ranked.push(toMatch(doc, score));
     }
     ranked.sort(
       (a, b) =>
@@ -182,15 +179,7 @@ export class PortSearch {
       const key = `${doc.first}\u0000${doc.name.toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({
-        first: doc.first,
-        last: doc.last,
-        protocols: doc.protocols,
-        name: doc.name,
-        description: doc.description,
-        confidence: doc.confidence,
-        score: 0,
-      });
+      out.push(toMatch(doc, 0));
       if (out.length >= limit * 4) break;
     }
     // Exact port first, then shorter numbers (closer to what was typed), then numeric order.
