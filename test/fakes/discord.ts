@@ -76,6 +76,8 @@ export class FakeDiscord {
   /** Messages the fake knows (posted by the bot, or added by tests), by id. */
   readonly messages = new Map<string, Record<string, unknown>>();
   identifies = 0;
+  /** The `d` of every IDENTIFY received (token, intents, shard, …). */
+  readonly identifyPayloads: Record<string, unknown>[] = [];
   resumes = 0;
   heartbeats = 0;
   /** Listeners called with every gateway payload the client sends. */
@@ -272,6 +274,8 @@ export class FakeDiscord {
           ws.send(JSON.stringify({ op: 11 }));
           break;
         case 2:
+          if (typeof payload.d === "object" && payload.d !== null)
+            this.identifyPayloads.push(payload.d);
           this.#identify(ws);
           break;
         case 6:
