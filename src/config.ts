@@ -24,7 +24,11 @@ const EnvSchema = z.object({
   ),
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: url("SLACK_API_URL"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // An empty PORT= means unset (the default), not port 0.
+  PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).default(3000),
+  ),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional.refine(
     (v) => v === undefined || /^\d{15,21}$/.test(v),

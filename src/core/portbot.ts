@@ -11,7 +11,7 @@ import type { Reply } from "./reply-model.ts";
 import { PortSearch } from "./search.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
-import { echo } from "./wording.ts";
+import { echo, messageCapNote } from "./wording.ts";
 
 export const DEFAULT_MESSAGE_REPLIES = 5;
 const SUGGESTION_CHARS = 100;
@@ -65,19 +65,15 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
         const replies = shown.map((p) => reply(String(p)));
         const last = replies.at(-1);
         if (ports.length > shown.length && last !== undefined) {
-          last.notes.push([
-            {
-              t: "text",
-              text: `Answered the first ${shown.length} of ${ports.length} ports in that message; ask about the rest separately.`,
-            },
-          ]);
-          last.text += `\n\nAnswered the first ${shown.length} of ${ports.length} ports in that message.`;
+          const note = messageCapNote(shown.length, ports.length);
+          last.notes.push([{ t: "text", text: note }]);
+          last.text += `\n\n${note}`;
         }
         return replies;
       }
-      // No number: maybe a service name ("@portbot what port does postgres use?").
+      // No number: a service name ("what port does postgres use?"), a range, help or stats.
       const r = reply(text);
-      return r.kind === "search" || r.kind === "range" ? [r] : [];
+      return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
     portsIn: portsInText,
     suggest(partial, limit = 25): Suggestion[] {

@@ -159,3 +159,7 @@ export const SHELL_RATED = {
 
 export const SHELL_HINT =
   "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); Ctrl-D to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
+
+export function messageCapNote(shown: number, total: number): string {
+  return `Answered the first ${shown} of ${total} ports in that message; ask about the rest separately.`;
+}

@@ -108,6 +108,8 @@ describe("reply wording", () => {
   test("the whole pipeline never throws, whatever is typed", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 600, unit: "grapheme" }), (s) => {
+        // The facade turns a throw into an "internal" error: that must never happen.
+        assert.notEqual(portbot.answer(s).error?.code, "internal");
         const r = portbot.reply(s);
         assert.ok(r.text.length > 0);
         for (const p of r.ports) assert.ok(p >= 0 && p <= 65535);
@@ -139,6 +141,8 @@ describe("messages and autocomplete", () => {
   });
   test("a service name in free text is looked up; nothing found gives nothing", () => {
     assert.equal(portbot.repliesForMessage("which port does postgres use")[0]?.kind, "search");
+    assert.equal(portbot.repliesForMessage("help")[0]?.kind, "help");
+    assert.equal(portbot.repliesForMessage("stats")[0]?.kind, "stats");
     assert.deepEqual(portbot.repliesForMessage("good morning everyone"), []);
     assert.equal(portbot.usageHint().visibility, "private");
   });

@@ -151,7 +151,9 @@ export function createDiscordAdapter(
         at: new Date(),
       });
     } catch (error) {
-      logger.error({ err: error, messageId }, "could not record the answer");
+      // Without a record, votes on this answer could not count: do not invite them.
+      logger.error({ err: error, messageId }, "could not record the answer; not seeding ratings");
+      return;
     }
     // One at a time, in order: Discord shows reactions in the order they were added.
     for (const emoji of SEED_REACTIONS.unicode) {
@@ -314,7 +316,12 @@ export function createDiscordAdapter(
     if (!me || message.author.bot || message.webhookId) return;
     // Explicit mentions only: a reply to one of our answers also lists the bot in `mentions`.
     if (!mentionsUser(message.content, me.id)) return;
-    const replies = portbot.repliesForMessage(stripDiscordMarkup(message.content));
+    let replies = portbot.repliesForMessage(stripDiscordMarkup(message.content));
+    if (replies.length === 0) replies = [portbot.usageHint()];
+    if (replies.some((r) => r.kind === "stats")) {
+      const stats = await store.stats();
+      replies = replies.map((r) => (r.kind === "stats" ? portbot.stats(stats) : r));
+    }
     const where: Delivery = {
       guildId: message.guildId,
       channelId: message.channelId,
@@ -323,11 +330,14 @@ export function createDiscordAdapter(
       asker: message.author.id,
     };
     try {
-      for (const reply of replies.length > 0 ? replies : [portbot.usageHint()]) {
-        await post(reply, where, message.id, true);
-      }
+      for (const reply of replies) await post(reply, where, message.id, true);
     } catch (error) {
-      logger.error({ err: error, channel: message.channelId }, "could not answer a mention");
+      const code = failureCode(error);
+      logger.error({ err: error, channel: message.channelId, code }, "could not answer a mention");
+      // Say so rather than stay silent; if even that cannot be posted, the log has it.
+      await post(portbot.failure(code), where, message.id, true).catch((e: unknown) =>
+        logger.error({ err: e }, "could not tell the asker about the failure"),
+      );
     }
   }
 

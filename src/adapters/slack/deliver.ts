@@ -102,10 +102,12 @@ export async function postPublic(
       at: new Date(),
     });
   } catch (error) {
+    // Without a record, votes on this answer could not count: do not invite them.
     deps.logger.error(
       { ...errorSummary(error), channel, ts },
-      "slack: recording the answer failed",
+      "slack: recording the answer failed; not seeding ratings",
     );
+    return ts;
   }
   await seedReactions(client, deps, channel, ts);
   return ts;

