@@ -66,7 +66,12 @@ describe("loadConfig", () => {
     });
     assert.equal(c.slack, null);
     assert.equal(c.sqlitePath, "/tmp/x.db");
-    const http = loadConfig({ ...base, SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PORT: "" });
+    const http = loadConfig({
+      ...base,
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      PORT: "",
+    });
     assert.equal(http.slack?.port, 3000);
     assert.equal(c.databaseUrl, "postgres://postgres@127.0.0.1:5432/test");
   });
