@@ -60,6 +60,9 @@ export interface WorkerSetup {
   seedReactions: readonly string[];
 }
 
+/** Scheduling priority (nice) of the answer thread: below the acking thread's 0. */
+export const ANSWER_THREAD_NICE = 10;
+
 type FromWorker = { done: number } | { ready: true };
 
 // The worker runs from dist/ as .js and from src/ as .ts (type stripping), like this module.
