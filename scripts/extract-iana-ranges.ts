@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readIanaCsv } from "../src/core/registry/csv.ts";
 import type { RangeRow, RangesFile } from "../src/core/registry/port-numbers.ts";
+import type { IanaRecord } from "../src/core/types.ts";
 
 const [csvPath, outArg] = process.argv.slice(2);
 if (csvPath === undefined) {
@@ -14,17 +15,14 @@ if (csvPath === undefined) {
 }
 const out = outArg ?? fileURLToPath(new URL("../data/iana-ranges.json", import.meta.url));
 
+/** The columns the default registry uses; the metadata stays in the full CSV. */
+function toRow(r: IanaRecord): RangeRow {
+  const { service, first, last, protocol, description, status } = r;
+  return { service, first, last, protocol, description, status };
+}
+
 const { records, updated } = readIanaCsv(readFileSync(csvPath, "utf8"));
-const ranges: RangeRow[] = records
-  .filter((r) => r.first < r.last)
-  .map((r) => ({
-    service: r.service,
-    first: r.first,
-    last: r.last,
-    protocol: r.protocol,
-    description: r.description,
-    status: r.status,
-  }));
+const ranges: RangeRow[] = records.filter((r) => r.first < r.last).map(toRow);
 // Single ports IANA lists under several names: port-numbers keeps only the last one.
 const names = new Map<string, number>();
 for (const r of records) {
@@ -36,14 +34,7 @@ for (const r of records) {
 const aliases: RangeRow[] = records
   .filter((r) => r.first === r.last && r.protocol !== null && r.service !== null)
   .filter((r) => (names.get(`${r.first}/${r.protocol}`) ?? 0) > 1)
-  .map((r) => ({
-    service: r.service,
-    first: r.first,
-    last: r.last,
-    protocol: r.protocol,
-    description: r.description,
-    status: r.status,
-  }));
+  .map(toRow);
 const file: RangesFile = {
   about:
     "Range rows (first < last) of IANA's Service Name and Transport Protocol Port Number Registry " +

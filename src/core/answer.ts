@@ -174,36 +174,33 @@ function rangeSummary(
   protocol: Protocol | null,
   deps: AnswerDeps,
 ): RangeSummary {
-  const matches: SearchMatch[] = [];
-  const seen = new Set<string>();
+  // One match per registry row (service and span), protocols merged: x11 6000–6063 tcp/udp.
+  const byRow = new Map<string, SearchMatch>();
   let unassignedPorts = 0;
   for (let port = first; port <= last; port++) {
-    const records = deps.registry
+    const assigned = deps.registry
       .recordsFor(port)
-      .filter((r) => protocol === null || r.protocol === protocol);
-    const assigned = records.filter((r) => r.status === "assigned");
+      .filter((r) => r.status === "assigned" && (protocol === null || r.protocol === protocol));
     if (assigned.length === 0) unassignedPorts++;
     for (const r of assigned) {
       const key = `${r.service ?? ""}\u0000${r.first}\u0000${r.last}`;
-      const existing = matches.find((m) => `${m.name}\u0000${m.first}\u0000${m.last}` === key);
-      if (existing !== undefined) {
-        if (r.protocol !== null && !existing.protocols.includes(r.protocol))
-          existing.protocols.push(r.protocol);
-        continue;
+      const existing = byRow.get(key);
+      if (existing === undefined) {
+        byRow.set(key, {
+          first: r.first,
+          last: r.last,
+          protocols: r.protocol === null ? [] : [r.protocol],
+          name: r.service ?? "",
+          description: r.description,
+          confidence: "iana-assigned",
+          score: 0,
+        });
+      } else if (r.protocol !== null && !existing.protocols.includes(r.protocol)) {
+        existing.protocols.push(r.protocol);
       }
-      if (seen.has(key)) continue;
-      seen.add(key);
-      matches.push({
-        first: r.first,
-        last: r.last,
-        protocols: r.protocol === null ? [] : [r.protocol],
-        name: r.service ?? "",
-        description: r.description,
-        confidence: "iana-assigned",
-        score: 0,
-      });
     }
   }
+  const matches = [...byRow.values()];
   for (const u of deps.knowledge.unofficial) {
     if (u.first > last || u.last < first) continue;
     if (protocol !== null && !u.protocols.includes(protocol)) continue;

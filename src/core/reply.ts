@@ -56,14 +56,14 @@ function span(first: number, last: number): string {
 }
 
 /** The name people should read for a port: the IANA service, else reserved/unassigned. */
-export function headlineStatus(p: PortFacts): string {
+function headlineStatus(p: PortFacts): string {
   const assigned = p.iana.find((a) => a.status === "assigned" && a.service !== null);
   if (assigned?.service) return assigned.service;
   if (p.iana.some((a) => a.status === "reserved")) return "reserved";
   return "unassigned";
 }
 
-export function portTitle(p: PortFacts): string {
+function portTitle(p: PortFacts): string {
   const proto = p.protocol === null ? "" : `/${p.protocol}`;
   return `Port ${p.port}${proto} · ${RANGE_LABEL[p.range]} · ${headlineStatus(p)}`;
 }

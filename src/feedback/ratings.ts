@@ -34,13 +34,6 @@ export const SEED_REACTIONS = {
   unicode: ["😃", "🤨", "😔"],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
-/** The emoji that stands for each rating when the bot writes about it. */
-export const RATING_EMOJI: Readonly<Record<Rating, string>> = {
-  helpful: "😃",
-  confusing: "🤨",
-  "not-helpful": "😔",
-};
-
 // U+FE0E/U+FE0F variation selectors and U+1F3FB–U+1F3FF skin-tone modifiers.
 const MODIFIERS = /\uFE0E|\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu;
 

@@ -100,7 +100,7 @@ describe("portbot serve (shell adapter, piped)", () => {
   test("answers each piped line, lets the last answer be rated, shows stats", () => {
     const r = spawnSync(process.execPath, [BIN, "serve"], {
       encoding: "utf8",
-      input: "/port 5432\n+\n@portbot what is on 6379?\n/port stats\n/frob\n",
+      input: "/port 5432\n+\n@portbot what is on 6379?\n/port stats\n@portbot stats\n/frob\n",
       env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
     });
     assert.equal(r.status, 0, r.stderr);
@@ -110,6 +110,7 @@ describe("portbot serve (shell adapter, piped)", () => {
     assert.match(r.stdout, /Port 6379/);
     assert.match(r.stdout, /How helpful portbot has been/);
     assert.match(r.stdout, /2 answers and 1 vote /);
+    assert.equal(r.stdout.split("How helpful portbot has been").length - 1, 2, "both ways to ask");
     assert.match(r.stdout, /Usage/);
   });
 });

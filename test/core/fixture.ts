@@ -1,6 +1,7 @@
 // A small, hand-made registry and knowledge base, so core tests do not move when data is updated.
 import { createPortbot } from "../../src/core/portbot.ts";
 import { createRegistry } from "../../src/core/registry/index.ts";
+import { ianaRecord } from "../../src/core/registry/record.ts";
 import type { IanaRecord, Knowledge, Protocol } from "../../src/core/types.ts";
 
 function rec(
@@ -11,7 +12,7 @@ function rec(
   description: string,
   extra: Partial<IanaRecord> = {},
 ): IanaRecord {
-  return {
+  return ianaRecord({
     service,
     first,
     last,
@@ -19,16 +20,8 @@ function rec(
     description,
     status:
       service === null ? (description === "Reserved" ? "reserved" : "unassigned") : "assigned",
-    assignee: null,
-    contact: null,
-    registered: null,
-    modified: null,
-    reference: null,
-    serviceCode: null,
-    unauthorizedUse: null,
-    notes: null,
     ...extra,
-  };
+  });
 }
 
 export const records: IanaRecord[] = [

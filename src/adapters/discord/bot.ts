@@ -29,6 +29,7 @@ import type { FailureCode } from "../../core/portbot-api.ts";
 import type { Reply } from "../../core/reply-model.ts";
 import { ratingForEmoji, SEED_REACTIONS } from "../../feedback/ratings.ts";
 import type { AdapterContext, RunningAdapter } from "../context.ts";
+import { withStats } from "../with-stats.ts";
 import {
   COMMANDS,
   commandKey,
@@ -231,7 +232,7 @@ export function createDiscordAdapter(
     // the deferral (10062/40060 come from racing them).
     await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const reply = portbot.reply(text);
-    const final = reply.kind === "stats" ? portbot.stats(await store.stats()) : reply;
+    const [final = reply] = await withStats([reply], portbot, store);
     if (!ephemeral && final.visibility === "private") {
       // A name that matched nothing: the public placeholder goes, the answer goes to the asker.
       await i.deleteReply();
@@ -254,8 +255,8 @@ export function createDiscordAdapter(
 
   async function onExplain(i: MessageContextMenuCommandInteraction): Promise<void> {
     const target = i.targetMessage;
-    const replies = portbot.repliesForMessage(stripDiscordMarkup(target.content));
-    if (replies.length === 0) {
+    const found = portbot.repliesForMessage(stripDiscordMarkup(target.content));
+    if (found.length === 0) {
       const [embeds = []] = renderReply(portbot.usageHint());
       await i.reply({ embeds, flags: MessageFlags.Ephemeral });
       return;
@@ -263,6 +264,7 @@ export function createDiscordAdapter(
     // The answers go into the channel as replies to the chosen message (so they can be rated and
     // read in context); the command's own response is a deferral, removed once they are posted.
     await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const replies = await withStats(found, portbot, store);
     const where: Delivery = {
       guildId: i.guildId,
       channelId: target.channelId,
@@ -316,12 +318,12 @@ export function createDiscordAdapter(
     if (!me || message.author.bot || message.webhookId) return;
     // Explicit mentions only: a reply to one of our answers also lists the bot in `mentions`.
     if (!mentionsUser(message.content, me.id)) return;
-    let replies = portbot.repliesForMessage(stripDiscordMarkup(message.content));
-    if (replies.length === 0) replies = [portbot.usageHint()];
-    if (replies.some((r) => r.kind === "stats")) {
-      const stats = await store.stats();
-      replies = replies.map((r) => (r.kind === "stats" ? portbot.stats(stats) : r));
-    }
+    const found = portbot.repliesForMessage(stripDiscordMarkup(message.content));
+    const replies = await withStats(
+      found.length > 0 ? found : [portbot.usageHint()],
+      portbot,
+      store,
+    );
     const where: Delivery = {
       guildId: message.guildId,
       channelId: message.channelId,

@@ -8,6 +8,7 @@ import type { Reply } from "../../core/reply-model.ts";
 import { SHELL_HINT, SHELL_RATED, SHELL_RATING_PROMPT } from "../../core/wording.ts";
 import { ratingForEmoji } from "../../feedback/ratings.ts";
 import type { AdapterContext, RunningAdapter } from "../context.ts";
+import { withStats } from "../with-stats.ts";
 import { renderText } from "./render-text.ts";
 
 export interface ShellOptions {
@@ -116,22 +117,18 @@ export async function startShell(
       case "unknown-command":
         write(renderText(ctx.portbot.help(), { color }));
         return;
-      case "mention": {
-        const replies = ctx.portbot.repliesForMessage(input.text);
-        if (replies.length === 0) {
-          write(renderText(ctx.portbot.usageHint(), { color }));
-          return;
-        }
-        for (const r of replies) await show(r, input.text);
-        return;
-      }
+      case "mention":
       case "query": {
-        const reply = ctx.portbot.reply(input.text);
-        if (reply.kind === "stats") {
-          write(renderText(ctx.portbot.stats(await ctx.store.stats()), { color }));
-          return;
-        }
-        await show(reply, input.text);
+        const found =
+          input.kind === "mention"
+            ? ctx.portbot.repliesForMessage(input.text)
+            : [ctx.portbot.reply(input.text)];
+        const replies = await withStats(
+          found.length > 0 ? found : [ctx.portbot.usageHint()],
+          ctx.portbot,
+          ctx.store,
+        );
+        for (const r of replies) await show(r, input.text);
         return;
       }
     }

@@ -3,6 +3,7 @@
 // job needs beyond its data comes from the JobEnv of the thread that runs it.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../core/reply-model.ts";
+import { withStats } from "../with-stats.ts";
 import {
   type Destination,
   deliverAll,
@@ -45,11 +46,13 @@ export function respondTo(responseUrl: string): RespondFn {
 }
 
 /** Replies for free text, the stats figures filled in, the usage hint when nothing was found. */
-async function repliesFor(deps: SlackDeps, text: string): Promise<Reply[]> {
-  let replies = deps.portbot.repliesForMessage(slackToPlain(text));
-  if (replies.length === 0) replies = [deps.portbot.usageHint()];
-  const stats = replies.some((r) => r.kind === "stats") ? await deps.store.stats() : null;
-  return replies.map((r) => (r.kind === "stats" && stats ? deps.portbot.stats(stats) : r));
+function repliesFor(deps: SlackDeps, text: string): Promise<Reply[]> {
+  const replies = deps.portbot.repliesForMessage(slackToPlain(text));
+  return withStats(
+    replies.length > 0 ? replies : [deps.portbot.usageHint()],
+    deps.portbot,
+    deps.store,
+  );
 }
 
 export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
@@ -62,22 +65,19 @@ export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
   try {
     switch (job.kind) {
       case "command": {
-        let reply = deps.portbot.reply(slackToPlain(job.text));
-        if (reply.kind === "stats") reply = deps.portbot.stats(await deps.store.stats());
-        await deliverAll(client, deps, job.dest, [reply], sendPrivate);
+        const replies = await withStats(
+          [deps.portbot.reply(slackToPlain(job.text))],
+          deps.portbot,
+          deps.store,
+        );
+        await deliverAll(client, deps, job.dest, replies, sendPrivate);
         return;
       }
-      case "mention": {
+      // Private replies (the usage hint when nothing was found) go only to the person who asked.
+      case "mention":
+      case "shortcut":
         await deliverAll(client, deps, job.dest, await repliesFor(deps, job.text), sendPrivate);
         return;
-      }
-      case "shortcut": {
-        const replies = deps.portbot.repliesForMessage(slackToPlain(job.text));
-        // Nothing to explain: a hint for the person, not a post in someone else's thread.
-        if (replies.length === 0) await sendPrivate(deps.portbot.usageHint());
-        else await deliverAll(client, deps, job.dest, replies, sendPrivate);
-        return;
-      }
     }
   } catch (error) {
     deps.logger.error({ ...errorSummary(error), job: job.kind }, "slack: answering failed");

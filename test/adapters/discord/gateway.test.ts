@@ -8,6 +8,7 @@ import { afterEach, test } from "node:test";
 import { renderReply } from "../../../src/adapters/discord/embeds.ts";
 import { openSqliteStore } from "../../../src/feedback/sqlite.ts";
 import { type FakeUser, portCommandData, reactionPayload } from "../../fakes/discord.ts";
+import { failingRecordAnswer } from "../../fakes/stores.ts";
 import { eventually, type Harness, startHarness } from "./harness.ts";
 
 const asker: FakeUser = { id: "800000000000000001", username: "asker" };
@@ -122,11 +123,7 @@ test("a recorded-answer failure leaves the answer without rating reactions", asy
   const dir = mkdtempSync(join(tmpdir(), "portbot-discord-norecord-"));
   const real = await openSqliteStore(join(dir, "feedback.db"));
   await real.migrate();
-  const store = Object.assign(Object.create(real) as typeof real, {
-    recordAnswer: async () => {
-      throw new Error("disk full");
-    },
-  });
+  const store = failingRecordAnswer(real);
   try {
     h = await startHarness({ store });
     const channel = h.fake.channel(0);

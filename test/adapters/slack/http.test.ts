@@ -12,6 +12,7 @@ import {
   sendInteraction,
   sendSlashCommand,
 } from "../../fakes/slack.ts";
+import { failingRecordAnswer } from "../../fakes/stores.ts";
 import { type Harness, SIGNING_SECRET, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -499,12 +500,7 @@ describe("injection", () => {
 test("an answer the store could not record is posted without rating reactions", async () => {
   const broken = await startHarness({
     mode: "http",
-    wrapStore: (store) =>
-      Object.assign(Object.create(store) as typeof store, {
-        recordAnswer: async () => {
-          throw new Error("disk full");
-        },
-      }),
+    wrapStore: failingRecordAnswer,
   });
   try {
     await sendSlashCommand(broken.url, SIGNING_SECRET, {

@@ -7,6 +7,7 @@ import {
   readIanaCsv,
   statusOf,
 } from "../../../src/core/registry/csv.ts";
+import { ianaRecord } from "../../../src/core/registry/record.ts";
 import type { IanaRecord } from "../../../src/core/types.ts";
 import { FIXTURE_KEPT, fixtureText, syntheticCsv } from "./helpers.ts";
 
@@ -14,22 +15,14 @@ const HEADER =
   "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes";
 
 function rec(partial: Partial<IanaRecord> & Pick<IanaRecord, "first">): IanaRecord {
-  return {
+  return ianaRecord({
     service: null,
     last: partial.first,
     protocol: null,
     description: "",
     status: "assigned",
-    assignee: null,
-    contact: null,
-    registered: null,
-    modified: null,
-    reference: null,
-    serviceCode: null,
-    unauthorizedUse: null,
-    notes: null,
     ...partial,
-  };
+  });
 }
 
 const X11 = { assignee: "[Stephen_Casner]", contact: "[Stephen_Casner]" };
