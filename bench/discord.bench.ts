@@ -42,24 +42,15 @@ export async function run(): Promise<void> {
   const store = await openSqliteStore(join(dir, "feedback.db"));
   await store.migrate();
   const portbot = loadPortbot();
-  const adapter = createDiscordAdapter({
-    config: {
-      slack: null,
-      discord: {
-        token: "bench-token",
-        applicationId: portbotFake.applicationId,
-        guildId: null,
-        apiUrl: portbotFake.apiUrl,
-      },
-      databaseUrl: null,
-      sqlitePath: join(dir, "feedback.db"),
-      dataDir: dir,
-      logLevel: "silent",
+  const adapter = createDiscordAdapter(
+    { portbot, store, logger: createLogger({ level: "silent" }) },
+    {
+      token: "bench-token",
+      applicationId: portbotFake.applicationId,
+      guildId: null,
+      apiUrl: portbotFake.apiUrl,
     },
-    portbot,
-    store,
-    logger: createLogger({ level: "silent" }),
-  });
+  );
   const bare = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: bareFake.apiUrl },

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import pg from "pg";
+import type { Rating } from "../src/core/stats-model.ts";
 import { openPostgresStore } from "../src/feedback/postgres.ts";
 import { openSqliteStore } from "../src/feedback/sqlite.ts";
 import type { FeedbackStore, Platform } from "../src/feedback/types.ts";
@@ -23,7 +24,7 @@ const POPULAR = [
 ];
 const PLATFORMS: Platform[] = ["slack", "discord", "shell"];
 const RATINGS = ["helpful", "helpful", "helpful", "confusing", "not-helpful"];
-const EMOJI = ["smiley", "face_with_raised_eyebrow", "pensive"];
+const RATINGS_CYCLE: Rating[] = ["helpful", "confusing", "not-helpful"];
 const DAY = 86_400_000;
 
 const fmt = (n: number, digits = 0) =>
@@ -54,7 +55,7 @@ async function votesPerSecond(store: FeedbackStore, tag: string, inFlight = 1): 
         channel: `C${a % 50}`,
         messageId: `m${a}`,
         voter: `bench-${tag}-${i}`,
-        emoji: EMOJI[i % 3] ?? "smiley",
+        rating: RATINGS_CYCLE[i % 3] ?? "helpful",
         action: "added",
         fromBot: false,
         at: new Date(),
@@ -88,9 +89,7 @@ function seedSqlite(path: string): void {
     "INSERT INTO answers (id, platform, workspace, channel, message_id, thread, query, ports, asker, at) VALUES (?, ?, 'W', ?, ?, NULL, ?, ?, ?, ?)",
   );
   const port = db.prepare("INSERT INTO answer_ports (answer_id, port) VALUES (?, ?)");
-  const vote = db.prepare(
-    "INSERT INTO votes (answer_id, voter, rating, emoji, at) VALUES (?, ?, ?, 'smiley', ?)",
-  );
+  const vote = db.prepare("INSERT INTO votes (answer_id, voter, rating, at) VALUES (?, ?, ?, ?)");
   for (let i = 0; i < ANSWERS; i++) {
     const ports = portsOf(i);
     const at = now - (i % 43_200) * 60_000; // spread over 30 days
@@ -135,9 +134,9 @@ async function seedPostgres(url: string, schema: string): Promise<void> {
       "INSERT INTO answer_ports (answer_id, port) SELECT id, unnest(ports) FROM answers",
     );
     await client.query(
-      `INSERT INTO votes (answer_id, voter, rating, emoji, at)
+      `INSERT INTO votes (answer_id, voter, rating, at)
        SELECT a.id, 'v' || g, (ARRAY['helpful','helpful','helpful','confusing','not-helpful'])[1 + ((a.id * 7 + g * 13) % 5)],
-              'smiley', a.at + interval '1 minute'
+              a.at + interval '1 minute'
        FROM answers a, generate_series(0, $1 - 1) g`,
       [VOTERS_PER_ANSWER],
     );

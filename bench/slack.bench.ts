@@ -16,10 +16,11 @@ import { App, HTTPReceiver } from "@slack/bolt";
 import autocannon from "autocannon";
 import { boltLogger } from "../src/adapters/slack/bolt-logger.ts";
 import { createSlackApp } from "../src/adapters/slack/index.ts";
-import type { Config } from "../src/config.ts";
+import type { Config, SlackConfig } from "../src/config.ts";
 import { loadPortbot } from "../src/core/portbot.ts";
 import { openSqliteStore } from "../src/feedback/sqlite.ts";
 import { createLogger } from "../src/logger.ts";
+import { runtimeConfig } from "../src/runtime.ts";
 import {
   FAKE_BOT_ID,
   FAKE_BOT_USER_ID,
@@ -160,10 +161,12 @@ export async function run(): Promise<void> {
   };
   const identity = { botUserId: FAKE_BOT_USER_ID, botId: FAKE_BOT_ID };
 
-  const bot = await createSlackApp(
-    { config, portbot, store, logger },
-    { identity, listen: { port: 0, host: "127.0.0.1" }, answers: "worker" },
-  );
+  const bot = await createSlackApp({ portbot, store, logger }, config.slack as SlackConfig, {
+    identity,
+    listen: { port: 0, host: "127.0.0.1" },
+    answers: "worker",
+    runtime: runtimeConfig(config),
+  });
   const botPort = (await bot.start()).port;
 
   const bareReceiver = new HTTPReceiver({ signingSecret: SECRET, logger: boltLogger(logger) });

@@ -1,11 +1,10 @@
 // `npm start` / `portbot serve`: load .env, check the configuration, open the feedback store, and
 // run Slack and/or Discord when configured, else the shell.
 import { existsSync } from "node:fs";
-import type { AdapterContext, RunningAdapter } from "./adapters/context.ts";
+import type { RunningAdapter } from "./adapters/kit/index.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { loadPortbot } from "./core/portbot.ts";
-import { openFeedbackStore } from "./feedback/open.ts";
 import { createLogger } from "./logger.ts";
+import { openRuntime, runtimeConfig, untilStopSignal } from "./runtime.ts";
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
@@ -22,15 +21,12 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   const chat = config.slack !== null || config.discord !== null;
   // In the shell, routine logs would interleave with the answers.
   const logger = createLogger({ level: chat ? config.logLevel : "warn" });
-  const portbot = loadPortbot({ dataDir: config.dataDir, logger });
   // A long-running bot builds its search index before the first question, not during it.
-  if (chat) portbot.warm();
-  const store = await openFeedbackStore(config);
-  const ctx: AdapterContext = { config, portbot, store, logger };
+  const runtime = await openRuntime(runtimeConfig(config), { logger, warm: chat });
   logger.info(
     {
-      registry: portbot.registry.source,
-      store: store.kind,
+      registry: runtime.portbot.registry.source,
+      store: runtime.store.kind,
       slack: config.slack !== null,
       discord: config.discord !== null,
     },
@@ -40,30 +36,23 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   const running: RunningAdapter[] = [];
   if (config.slack !== null) {
     const { startSlack } = await import("./adapters/slack/index.ts");
-    running.push(await startSlack(ctx));
+    running.push(await startSlack(runtime, config.slack, runtimeConfig(config)));
   }
   if (config.discord !== null) {
     const { startDiscord } = await import("./adapters/discord/index.ts");
-    running.push(await startDiscord(ctx));
+    running.push(await startDiscord(runtime, config.discord));
   }
   if (!chat) {
     const { startShell } = await import("./adapters/shell/index.ts");
-    const shell = await startShell(ctx);
+    const shell = await startShell(runtime);
     await shell.done;
-    await store.close();
-    logger.flush();
+    await runtime.shutdown([shell]);
     return 0;
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await untilStopSignal();
   logger.info("portbot stopping");
-  await Promise.allSettled(running.map((a) => a.stop()));
-  await store.close();
-  logger.flush();
+  await runtime.shutdown(running);
   return 0;
 }
 

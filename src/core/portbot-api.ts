@@ -24,14 +24,19 @@ export interface Portbot {
    * public.
    */
   visibilityOf(text: string): "public" | "private";
-  /** The facts put into words. */
-  reply(text: string): Reply;
+  /**
+   * The facts put into words. A stats question is answered from `context.stats`, the figures the
+   * caller read from the feedback store (null or absent: the reply says they are unavailable).
+   */
+  reply(text: string, context?: ReplyContext): Reply;
+  /** Whether `text` asks for the rating figures (so the caller reads them from the store first). */
+  asksForStats(text: string): boolean;
   /**
    * For free text (a mention, a message shortcut, a context menu): one reply per port or service
    * found, capped at `max` (default 5) with a note on the last reply when capped. Empty when
    * nothing was found: send usageHint() then.
    */
-  repliesForMessage(text: string, max?: number): Reply[];
+  repliesForMessage(text: string, context?: ReplyContext & { max?: number }): Reply[];
   /** Every port number mentioned in free text, in order, without duplicates. */
   portsIn(text: string): number[];
   /** Autocomplete: ports and service names for a partial query, best first. */
@@ -42,8 +47,16 @@ export interface Portbot {
   /** Short hint for a mention or shortcut where no port or service was found. */
   usageHint(): Reply;
   stats(stats: FeedbackStats): Reply;
-  /** Reply for a failure outside the core (rate limited, cannot post); `code` picks the wording. */
-  failure(code: FailureCode): Reply;
+  /**
+   * Reply for a failure outside the core; `code` picks the wording. `attached`: how many answers
+   * are sent with it, privately (cannot-post only).
+   */
+  failure(code: FailureCode, attached?: number): Reply;
 }
 
-export type FailureCode = "rate-limited" | "not-in-channel" | "internal";
+export interface ReplyContext {
+  stats?: FeedbackStats | null;
+}
+
+/** cannot-post: the platform refused the post here (not a member, archived, no permission). */
+export type FailureCode = "rate-limited" | "cannot-post" | "internal";

@@ -3,7 +3,7 @@ import type { Logger } from "../logger.ts";
 import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
-import type { FailureCode, Portbot, Suggestion } from "./portbot-api.ts";
+import type { FailureCode, Portbot, ReplyContext, Suggestion } from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
 import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
@@ -43,10 +43,10 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
     }
   }
 
-  function reply(text: string): Reply {
+  function reply(text: string, context: ReplyContext = {}): Reply {
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
-    return answerReply(answer);
+    return answerReply(answer, context.stats ?? null);
   }
 
   return {
@@ -58,7 +58,11 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
       return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
     },
     reply,
-    repliesForMessage(text, max = DEFAULT_MESSAGE_REPLIES) {
+    asksForStats(text) {
+      return parseQuery(typeof text === "string" ? text : "").kind === "stats";
+    },
+    repliesForMessage(text, context = {}) {
+      const max = context.max ?? DEFAULT_MESSAGE_REPLIES;
       const ports = portsInText(text);
       if (ports.length > 0) {
         const shown = ports.slice(0, max);
@@ -72,7 +76,7 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
         return replies;
       }
       // No number: a service name ("what port does postgres use?"), a range, help or stats.
-      const r = reply(text);
+      const r = reply(text, context);
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
     portsIn: portsInText,
@@ -113,7 +117,7 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
     help: () => helpReply(),
     usageHint: () => usageHintReply(),
     stats: (stats: FeedbackStats) => statsReply(stats),
-    failure: (code: FailureCode) => failureReply(code),
+    failure: (code: FailureCode, attached = 0) => failureReply(code, "", attached),
   };
 }
 

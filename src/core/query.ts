@@ -146,15 +146,13 @@ export function parseQuery(input: string): Query {
   }
   const trimmed = text.trim().replace(/^\/port\b\s*/i, "");
   if (trimmed === "") return { kind: "invalid", text, reason: { code: "empty" } };
-  // Chat markup and mentions (<!channel>, <@U123>, @everyone) are never part of a port question.
-  const unmarked = trimmed.replace(/<[^<>]*>|@[\w.-]+/gu, " ");
 
   const lowered = trimmed.toLowerCase();
   if (HELP_WORDS.has(lowered)) return { kind: "help", text };
   if (STATS_WORDS.has(lowered)) return { kind: "stats", text };
 
   const tokens: Token[] = [];
-  for (const piece of unmarked.split(/[\s,;]+|\band\b/u)) {
+  for (const piece of trimmed.split(/[\s,;]+|\band\b/u)) {
     const tok = readToken(piece);
     if (tok !== null) tokens.push(tok);
   }

@@ -11,6 +11,7 @@ import type { Card, Line, Reply, Section, Span } from "./reply-model.ts";
 import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
 import {
   CONFIDENCE_LABEL,
+  cannotPostAttached,
   DYNAMIC_UNASSIGNED,
   echo,
   ephemeralMeaning,
@@ -27,8 +28,10 @@ import {
   RANGE_LABEL,
   RANGE_MEANING,
   RANGE_TITLE,
+  RATING_CHOICES,
   RATING_PROMPT,
   SECTION,
+  STATS_UNAVAILABLE,
   USAGE_HINT,
 } from "./wording.ts";
 
@@ -306,18 +309,29 @@ export function usageHintReply(query = ""): Reply {
   return messageReply({ query, kind: "none" }, "No port found", [[text(USAGE_HINT)]]);
 }
 
-export function failureReply(code: FailureCode, query = ""): Reply {
-  return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(FAILURE[code])]]);
+/**
+ * `attached`: how many answers go with this failure, visible only to the asker (when the bot
+ * could not post them where it was asked); the wording never promises answers that are not there.
+ */
+export function failureReply(code: FailureCode, query = "", attached = 0): Reply {
+  const wording =
+    code === "cannot-post" && attached > 0 ? cannotPostAttached(attached) : FAILURE[code];
+  return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(wording)]]);
 }
 
-export function answerReply(answer: Answer): Reply {
+/**
+ * `stats`: the rating figures for a stats question, or null when the store could not give them
+ * (the reply says so; it never shows an empty placeholder as if nobody had rated).
+ */
+export function answerReply(answer: Answer, stats: FeedbackStats | null = null): Reply {
   const notes: Line[] = (answer.warnings ?? []).map((w) => [text(w.message)]);
   switch (answer.kind) {
     case "help":
       return helpReply(answer.query);
     case "stats":
-      // The adapter fetches the figures and asks for statsReply(); this is the empty form.
-      return messageReply(answer, "Ratings", [[text("No ratings recorded yet.")]]);
+      return stats === null
+        ? messageReply(answer, "Ratings", [[text(STATS_UNAVAILABLE)]])
+        : statsReply(stats, answer.query);
     case "error":
       return messageReply(answer, "Not a port I can look up", [
         [text(answer.error?.message ?? "")],
@@ -390,11 +404,9 @@ export function answerReply(answer: Answer): Reply {
 }
 
 function countsLine(c: RatingCounts): Line {
-  return [
-    text(
-      `😃 ${c.helpful} helpful · 🤨 ${c.confusing} confusing · 😔 ${c.notHelpful} not helpful — ${percent(c.helpfulShare)}`,
-    ),
-  ];
+  const count = { helpful: c.helpful, confusing: c.confusing, "not-helpful": c.notHelpful };
+  const parts = RATING_CHOICES.map((r) => `${r.emoji} ${count[r.rating]} ${r.label}`);
+  return [text(`${parts.join(" · ")} — ${percent(c.helpfulShare)}`)];
 }
 
 export function statsReply(stats: FeedbackStats, query = "stats"): Reply {

@@ -2,10 +2,38 @@
 // the CLI only format what the core hands them.
 import type { AnswerError } from "./answer-model.ts";
 import type { InvalidReason } from "./query.ts";
+import type { Rating } from "./stats-model.ts";
 import type { RangeName } from "./types.ts";
 
-export const RATING_PROMPT =
-  "Was this helpful? React with 😃 helpful · 🤨 confusing · 😔 not helpful";
+/**
+ * The three ratings, in the order people see them everywhere (prompt, seeded reactions, stats):
+ * the emoji a chat platform shows and the key a person types in a terminal.
+ */
+export const RATING_CHOICES: readonly {
+  rating: Rating;
+  emoji: string;
+  typed: string;
+  label: string;
+}[] = [
+  { rating: "helpful", emoji: "😃", typed: "+", label: "helpful" },
+  { rating: "confusing", emoji: "🤨", typed: "?", label: "confusing" },
+  { rating: "not-helpful", emoji: "😔", typed: "-", label: "not helpful" },
+];
+
+/** How a person rates: by reacting (chat) or by typing a key (terminal). */
+export type RatingStyle = "react" | "type";
+
+export function ratingPrompt(style: RatingStyle): string {
+  if (style === "react") {
+    const choices = RATING_CHOICES.map((c) => `${c.emoji} ${c.label}`).join(" · ");
+    return `Was this helpful? React with ${choices}`;
+  }
+  const keys = RATING_CHOICES.map((c) => `${c.typed} (${c.label})`);
+  const emoji = RATING_CHOICES.map((c) => c.emoji).join(" ");
+  return `Was this helpful? Type ${listJoin(keys, "or")}; ${emoji} work too.`;
+}
+
+export const RATING_PROMPT = ratingPrompt("react");
 
 export const EXAMPLES = "/port 5432, /port 53/udp, /port 6000-6063 or /port postgres";
 
@@ -105,9 +133,9 @@ export const SECTION = {
   rating: "Ratings",
 } as const;
 
-export function listJoin(items: string[]): string {
+export function listJoin(items: string[], conjunction = "and"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -118,16 +146,26 @@ export function percent(share: number | null): string {
   return share === null ? "no votes yet" : `${Math.round(share * 100)}% helpful`;
 }
 
+/** Failures outside the core; none names a platform, and none promises an answer not attached. */
 export const FAILURE = {
   "rate-limited":
     "The chat service is rate-limiting me right now, so I couldn't post the answer. Please try again in a minute.",
-  "not-in-channel":
-    "I can't post in this conversation because I'm not a member of it. Add me to the channel (in Slack: /invite @portbot) or ask in a channel I'm in. Here is your answer, visible only to you.",
+  "cannot-post":
+    "I can't post in this conversation, so I couldn't answer here. Add me to it, or ask where I'm a member.",
   internal:
     "Something went wrong on my side while answering. Please try again; if it keeps happening, tell the people who run me.",
 } as const;
 
-export const USAGE_HINT = `I didn't spot a port number or a service name there. Mention me with one, for example “@portbot what is on 5432?”, or use ${EXAMPLES}.`;
+/** Said with the answers themselves attached, visible only to the asker. */
+export function cannotPostAttached(answers: number): string {
+  const them = answers === 1 ? "your answer" : `your ${answers} answers`;
+  return `I can't post in this conversation, so here is ${them}, visible only to you. Add me to it to answer there.`;
+}
+
+export const STATS_UNAVAILABLE =
+  "I can't read the ratings right now (the ratings store did not answer). Please try again in a minute.";
+
+export const USAGE_HINT = `I didn't spot a port number or a service name there. Mention me with one, for example “what is on 5432?”, or use ${EXAMPLES}.`;
 
 export const HELP_INTRO =
   "I explain network ports: the IANA range and assignment, whether it is an ephemeral port on common systems, known unofficial uses (with how sure we are), and commands to see what is listening.";
@@ -140,15 +178,10 @@ export const HELP_USAGE: readonly (readonly [string, string])[] = [
   ["/port 6000-6063", "a range, summarised"],
   ["/port postgres", "find ports by service name (also: mongo, minecraft, remote desktop)"],
   ["/port stats", "how helpful the answers have been"],
-  ["@portbot what's on 5432 and 6379?", "mention me in a channel or thread"],
+  ["what's on 5432 and 6379?", "mention me with a question like this in a channel or thread"],
 ];
 
-export const HELP_RATING =
-  "React to an answer with 😃 (helpful), 🤨 (confusing) or 😔 (not helpful); your latest reaction counts, and removing it withdraws your vote.";
-
-/** The shell has no reactions: a person types the rating instead. */
-export const SHELL_RATING_PROMPT =
-  "Was this helpful? Type + (helpful), ? (confusing) or - (not helpful); 😃 🤨 😔 work too.";
+export const HELP_RATING = `React to an answer with ${RATING_CHOICES.map((c) => `${c.emoji} (${c.label})`).join(", ")}; your latest reaction counts, and removing it withdraws your vote.`;
 
 export const SHELL_RATED = {
   helpful: "Thanks: recorded as helpful.",
@@ -159,6 +192,11 @@ export const SHELL_RATED = {
 
 export const SHELL_HINT =
   "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); Ctrl-D to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
+
+/** Said when a terminal rating is recorded for several answers shown together. */
+export function ratedSeveral(rating: Rating, count: number): string {
+  return `Thanks: recorded as ${RATING_CHOICES.find((c) => c.rating === rating)?.label ?? rating} for the ${count} answers just shown.`;
+}
 
 export function messageCapNote(shown: number, total: number): string {
   return `Answered the first ${shown} of ${total} ports in that message; ask about the rest separately.`;

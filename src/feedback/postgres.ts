@@ -3,7 +3,6 @@
 // a transaction-scoped advisory lock so replicas starting together apply each step once.
 import pg from "pg";
 import type { FeedbackStats } from "../core/stats-model.ts";
-import { ratingForEmoji } from "./ratings.ts";
 import type { Migration, StoreOptions } from "./sqlite.ts";
 import {
   buildStats,
@@ -68,6 +67,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX seen_events_at ON seen_events (at);
     `,
+  },
+  {
+    version: 2,
+    name: "votes keep the rating, not the platform's emoji",
+    sql: "ALTER TABLE votes DROP COLUMN emoji",
   },
 ];
 
@@ -201,8 +205,7 @@ class PostgresStore implements FeedbackStore {
   async recordReaction(input: ReactionEvent): Promise<ReactionOutcome> {
     const e = validReaction(input);
     if (e.fromBot) return "ignored-bot";
-    const rating = ratingForEmoji(e.emoji);
-    if (rating === null) return "ignored-emoji";
+    const rating = e.rating;
     const claimedAt = this.#now();
     // One statement, so one round trip and one implicit transaction: the answer lookup, the claim
     // of the delivery and the vote commit together or not at all. The vote only happens when the
@@ -212,10 +215,10 @@ class PostgresStore implements FeedbackStore {
       e.action === "added"
         ? // An atomic upsert, so two replicas voting for the same person cannot both insert;
           // xmax = 0 on the returned row means it was inserted rather than updated.
-          `INSERT INTO votes (answer_id, voter, rating, emoji, at)
-           SELECT ans.id, $7::text, $8::text, $9::text, $10::timestamptz FROM ans, claim
+          `INSERT INTO votes (answer_id, voter, rating, at)
+           SELECT ans.id, $7::text, $8::text, $9::timestamptz FROM ans, claim
            ON CONFLICT (answer_id, voter) DO UPDATE
-             SET rating = EXCLUDED.rating, emoji = EXCLUDED.emoji, at = EXCLUDED.at
+             SET rating = EXCLUDED.rating, at = EXCLUDED.at
              WHERE votes.rating <> EXCLUDED.rating
            RETURNING (xmax = 0) AS inserted`
         : `DELETE FROM votes
@@ -250,7 +253,7 @@ class PostgresStore implements FeedbackStore {
           claimedAt,
           e.voter,
           rating,
-          ...(e.action === "added" ? [e.emoji, e.at] : []),
+          ...(e.action === "added" ? [e.at] : []),
         ],
       );
       const r = rows[0];

@@ -5,7 +5,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { FeedbackStats } from "../core/stats-model.ts";
-import { ratingForEmoji } from "./ratings.ts";
 import {
   buildStats,
   DEFAULT_TOP,
@@ -69,6 +68,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX seen_events_at ON seen_events (at);
     `,
+  },
+  {
+    version: 2,
+    name: "votes keep the rating, not the platform's emoji",
+    sql: "ALTER TABLE votes DROP COLUMN emoji",
   },
 ];
 
@@ -191,8 +195,7 @@ class SqliteStore implements FeedbackStore {
   async recordReaction(input: ReactionEvent): Promise<ReactionOutcome> {
     const e = validReaction(input);
     if (e.fromBot) return "ignored-bot";
-    const rating = ratingForEmoji(e.emoji);
-    if (rating === null) return "ignored-emoji";
+    const rating = e.rating;
     const claimedAt = this.#now().getTime();
     return this.#write((): ReactionOutcome => {
       const answer = this.#get<{ id: number }>(
@@ -217,20 +220,18 @@ class SqliteStore implements FeedbackStore {
       }
       if (current === undefined) {
         this.#run(
-          "INSERT INTO votes (answer_id, voter, rating, emoji, at) VALUES (?, ?, ?, ?, ?)",
+          "INSERT INTO votes (answer_id, voter, rating, at) VALUES (?, ?, ?, ?)",
           answer.id,
           e.voter,
           rating,
-          e.emoji,
           e.at.getTime(),
         );
         return "voted";
       }
       if (current.rating === rating) return "no-vote";
       this.#run(
-        "UPDATE votes SET rating = ?, emoji = ?, at = ? WHERE answer_id = ? AND voter = ?",
+        "UPDATE votes SET rating = ?, at = ? WHERE answer_id = ? AND voter = ?",
         rating,
-        e.emoji,
         e.at.getTime(),
         answer.id,
         e.voter,

@@ -1,5 +1,5 @@
 // The feedback store every adapter records answers and ratings in.
-import type { FeedbackStats } from "../core/stats-model.ts";
+import type { FeedbackStats, Rating } from "../core/stats-model.ts";
 
 export type Platform = "slack" | "discord" | "shell";
 
@@ -27,8 +27,8 @@ export interface ReactionEvent {
   channel: string;
   messageId: string;
   voter: string;
-  /** Slack name (`smiley`, `+1`) or unicode (`😃`); mapped by ratingForEmoji. */
-  emoji: string;
+  /** What the reaction means; each adapter maps its platform's emoji (src/adapters/kit/ratings.ts). */
+  rating: Rating;
   action: "added" | "removed";
   /** The bot's own reactions (the seeded ones) never count. */
   fromBot: boolean;
@@ -41,6 +41,7 @@ export type ReactionOutcome =
   | "withdrawn"
   | "duplicate"
   | "unknown-answer"
+  /** Not a rating emoji: decided by the adapter layer, never reaches a store. */
   | "ignored-emoji"
   | "ignored-bot"
   | "no-vote";

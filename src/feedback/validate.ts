@@ -1,6 +1,7 @@
 // Boundary checks for everything a store is given: a malformed record fails here with an error that
 // names the field, before any SQL runs.
 import { z } from "zod";
+import { RATINGS } from "../core/stats-model.ts";
 import type { AnswerRecord, ReactionEvent, StatsOptions } from "./types.ts";
 
 /** Input a store refuses; `field` is the dotted path of the first problem (e.g. `ports.2`). */
@@ -46,7 +47,7 @@ const ReactionSchema = z.object({
   channel: required(),
   messageId: required(),
   voter: required(),
-  emoji: required(),
+  rating: z.enum(RATINGS),
   action: z.enum(["added", "removed"]),
   fromBot: z.boolean(),
   at: date,

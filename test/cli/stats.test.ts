@@ -41,9 +41,11 @@ describe("portbot stats", () => {
     await store.recordAnswer(
       answer({ messageId: "new", query: "5432", ports: [5432], at: minutes(60 * 24 * 3) }),
     );
-    await store.recordReaction(reaction({ messageId: "old", emoji: "pensive", at: minutes(1) }));
     await store.recordReaction(
-      reaction({ messageId: "new", emoji: "smiley", at: minutes(60 * 24 * 3) }),
+      reaction({ messageId: "old", rating: "not-helpful", at: minutes(1) }),
+    );
+    await store.recordReaction(
+      reaction({ messageId: "new", rating: "helpful", at: minutes(60 * 24 * 3) }),
     );
     await store.close();
   });

@@ -121,7 +121,7 @@ describe("reply wording", () => {
 
 describe("visibility from parsing alone", () => {
   test("matches the reply's visibility except for a name that finds nothing", () => {
-    for (const q of ["22", "6000-6063", "postgres", "help", "stats", "70000", "", "<!channel>"]) {
+    for (const q of ["22", "6000-6063", "postgres", "help", "stats", "70000", ""]) {
       assert.equal(portbot.visibilityOf(q), portbot.reply(q).visibility, q);
     }
     assert.equal(portbot.visibilityOf("qqxqzzy"), "public");
@@ -135,7 +135,7 @@ describe("messages and autocomplete", () => {
       portbot.repliesForMessage("what's on 5432 and 6379?").map((r) => r.ports[0]),
       [5432, 6379],
     );
-    const capped = portbot.repliesForMessage("1 2 3 4 5 6 7", 3);
+    const capped = portbot.repliesForMessage("1 2 3 4 5 6 7", { max: 3 });
     assert.equal(capped.length, 3);
     assert.match(spansToPlain(capped[2]?.notes.at(-1) ?? []), /first 3 of 7/);
   });
@@ -155,5 +155,58 @@ describe("messages and autocomplete", () => {
     for (const s of portbot.suggest("x".repeat(300))) {
       assert.ok(s.label.length <= 100 && s.value.length <= 100);
     }
+  });
+});
+
+describe("stats, failures and the rating prompt", () => {
+  const figures = {
+    since: null,
+    answers: 2,
+    overall: { helpful: 1, confusing: 0, notHelpful: 1, votes: 2, helpfulShare: 0.5 },
+    byPlatform: [],
+    byPort: [],
+    leastHelpful: [],
+  };
+
+  test("a stats question is answered from the figures it is given", () => {
+    assert.equal(portbot.asksForStats("stats"), true);
+    assert.equal(portbot.asksForStats("5432"), false);
+    const r = portbot.reply("stats", { stats: figures });
+    assert.match(r.text, /2 answers and 2 votes/);
+    assert.deepEqual(portbot.repliesForMessage("stats", { stats: figures })[0]?.text, r.text);
+  });
+
+  test("without figures it says they are unavailable, never that nobody has rated", () => {
+    const r = portbot.reply("stats");
+    assert.equal(r.kind, "stats");
+    assert.equal(r.visibility, "private");
+    assert.match(r.text, /can't read the ratings right now/);
+    assert.doesNotMatch(r.text, /No ratings/);
+  });
+
+  test("failure wording names no platform and promises only what is attached", () => {
+    for (const code of ["rate-limited", "cannot-post", "internal"] as const) {
+      const text = portbot.failure(code).text;
+      assert.doesNotMatch(text, /Slack|Discord|\/invite|visible only to you/i, code);
+    }
+    assert.match(
+      portbot.failure("cannot-post", 1).text,
+      /here is your answer, visible only to you/,
+    );
+    assert.match(portbot.failure("cannot-post", 3).text, /your 3 answers/);
+  });
+
+  test("no wording names the bot's handle or a platform's markup", () => {
+    const all = [portbot.help(), portbot.usageHint()].map((r) => r.text).join("\n");
+    assert.doesNotMatch(all, /@portbot|<@|<!/);
+  });
+
+  test("the rating prompt and the stats counts come from one list, in one order", () => {
+    const prompt = portbot.reply("22").ratingPrompt ?? "";
+    assert.ok(
+      prompt.indexOf("😃") < prompt.indexOf("🤨") && prompt.indexOf("🤨") < prompt.indexOf("😔"),
+    );
+    const counts = portbot.reply("stats", { stats: figures }).text;
+    assert.match(counts, /😃 1 helpful · 🤨 0 confusing · 😔 1 not helpful/);
   });
 });

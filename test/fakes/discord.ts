@@ -491,6 +491,15 @@ export class FakeDiscord {
     if (r.method === "GET" && p === "/applications/@me") {
       return send(res, 200, { id: app, name: "portbot", bot_public: false, flags: 0 });
     }
+    if (r.method === "POST" && p === "/users/@me/channels") {
+      // A DM channel with the recipient; the same id for the same person, as Discord answers.
+      const recipient = String((r.body as { recipient_id?: unknown } | null)?.recipient_id ?? "");
+      return send(res, 200, {
+        id: dmChannelId(recipient),
+        type: 1,
+        recipients: [{ id: recipient }],
+      });
+    }
     if (r.method === "GET" && p === "/users/@me") {
       return send(res, 200, userPayload(this.bot));
     }
@@ -535,6 +544,11 @@ export class FakeDiscord {
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
+}
+
+/** The fake's DM channel id with a user: deterministic, so tests can find what was sent there. */
+export function dmChannelId(userId: string): string {
+  return `7${userId.slice(1)}`;
 }
 
 function send(

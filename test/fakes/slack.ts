@@ -86,6 +86,8 @@ export class FakeSlack {
   socketConnections = 0;
   /** Bot user id that auth.test reports. */
   botUserId = FAKE_BOT_USER_ID;
+  /** Users that users.info reports as bots (other apps in the workspace). */
+  readonly bots = new Set<string>();
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -337,6 +339,10 @@ export class FakeSlack {
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1700000000.${String(++this.tsCounter).padStart(6, "0")}` };
+      case "users.info": {
+        const id = String(call.args.user ?? "");
+        return { ok: true, user: { id, is_bot: this.bots.has(id) } };
+      }
       case "views.publish":
         return { ok: true, view: { id: "V0FAKE", ...(call.args.view as object) } };
       default:

@@ -24,17 +24,27 @@ describe("postgres: replicas at once", { skip: pgSkip ?? false }, () => {
       await setup.close();
 
       // the same deliveries reach both replicas (a redelivery)
-      const shared: Stream = { eventPrefix: "S", voterPrefix: "s", count: N, emoji: ["smiley"] };
+      const shared: Stream = { eventPrefix: "S", voterPrefix: "s", count: N, ratings: ["helpful"] };
       // the same people rating differently on each replica at once
-      const contestA: Stream = { eventPrefix: "CA", voterPrefix: "c", count: N, emoji: ["smiley"] };
+      const contestA: Stream = {
+        eventPrefix: "CA",
+        voterPrefix: "c",
+        count: N,
+        ratings: ["helpful"],
+      };
       const contestB: Stream = {
         eventPrefix: "CB",
         voterPrefix: "c",
         count: N,
-        emoji: ["pensive"],
+        ratings: ["not-helpful"],
       };
-      const ownA: Stream = { eventPrefix: "A", voterPrefix: "a", count: N, emoji: ["-1"] };
-      const ownB: Stream = { eventPrefix: "B", voterPrefix: "b", count: N, emoji: ["🤨"] };
+      const ownA: Stream = {
+        eventPrefix: "A",
+        voterPrefix: "a",
+        count: N,
+        ratings: ["not-helpful"],
+      };
+      const ownB: Stream = { eventPrefix: "B", voterPrefix: "b", count: N, ratings: ["confusing"] };
       const base = {
         backend: "postgres",
         target: PG_URL,

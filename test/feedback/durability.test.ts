@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
+import type { Rating } from "../../src/core/stats-model.ts";
 import { openPostgresStore } from "../../src/feedback/postgres.ts";
-import { ratingForEmoji } from "../../src/feedback/ratings.ts";
 import { openSqliteStore } from "../../src/feedback/sqlite.ts";
 import type { FeedbackStore } from "../../src/feedback/types.ts";
 import { acks, startVoter } from "./child.ts";
@@ -18,7 +18,7 @@ import type { Plan } from "./vote-child.ts";
 const pgSkip = await pgSkipReason();
 const ANSWERS = 10;
 const ACKS_BEFORE_KILL = 300;
-const EMOJI = ["smiley", "face_with_raised_eyebrow", "pensive", "+1", "-1"];
+const RATINGS_CYCLE: Rating[] = ["helpful", "confusing", "not-helpful", "helpful", "not-helpful"];
 
 async function seed(store: FeedbackStore): Promise<void> {
   await store.migrate();
@@ -30,7 +30,7 @@ async function killMidStream(base: Omit<Plan, "answers" | "streams" | "inFlight"
   const voter = startVoter({
     ...base,
     answers: ANSWERS,
-    streams: [{ eventPrefix: "E", voterPrefix: "v", count: 1_000_000, emoji: EMOJI }],
+    streams: [{ eventPrefix: "E", voterPrefix: "v", count: 1_000_000, ratings: RATINGS_CYCLE }],
     inFlight: 2,
     waitForGo: false,
   });
@@ -49,7 +49,7 @@ async function killMidStream(base: Omit<Plan, "answers" | "streams" | "inFlight"
 
 function expectedRating(eventId: string): string {
   const i = Number(eventId.slice(1));
-  return ratingForEmoji(EMOJI[i % EMOJI.length] ?? "") ?? "";
+  return RATINGS_CYCLE[i % RATINGS_CYCLE.length] ?? "";
 }
 
 describe("durability: acknowledged votes survive SIGKILL", () => {

@@ -29,7 +29,7 @@ export function reaction(over: Partial<ReactionEvent> = {}): ReactionEvent {
     channel: "C1",
     messageId: "1700000000.000100",
     voter: "U1",
-    emoji: "smiley",
+    rating: "helpful",
     action: "added",
     fromBot: false,
     at: minutes(1),

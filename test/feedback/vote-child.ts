@@ -2,20 +2,21 @@
 // argv[2] is JSON (see Plan). Prints "ready", waits for a line on stdin when `waitForGo`, then
 // prints one "ack <voter> <outcome>" line after each vote resolved, and "done <json counts>".
 import { createInterface } from "node:readline";
+import type { Rating } from "../../src/core/stats-model.ts";
 import { openPostgresStore } from "../../src/feedback/postgres.ts";
 import { openSqliteStore } from "../../src/feedback/sqlite.ts";
 import type { FeedbackStore, ReactionOutcome } from "../../src/feedback/types.ts";
 
 /**
  * A stream sends `count` reactions: number i goes to answer m{i % answers} from voter
- * `${voterPrefix}${floor(i / answers)}` with event id `${eventPrefix}${i}` and emoji
- * emoji[i % emoji.length]. Streams are interleaved round-robin.
+ * `${voterPrefix}${floor(i / answers)}` with event id `${eventPrefix}${i}` and rating
+ * ratings[i % ratings.length]. Streams are interleaved round-robin.
  */
 export interface Stream {
   eventPrefix: string;
   voterPrefix: string;
   count: number;
-  emoji: string[];
+  ratings: Rating[];
 }
 
 export interface Plan {
@@ -31,7 +32,7 @@ export interface Plan {
   waitForGo: boolean;
 }
 
-type Planned = { eventId: string; messageId: string; voter: string; emoji: string };
+type Planned = { eventId: string; messageId: string; voter: string; rating: Rating };
 
 function* planned(plan: Plan): Generator<Planned> {
   const longest = Math.max(0, ...plan.streams.map((s) => s.count));
@@ -42,7 +43,7 @@ function* planned(plan: Plan): Generator<Planned> {
         eventId: `${s.eventPrefix}${i}`,
         messageId: `m${i % plan.answers}`,
         voter: `${s.voterPrefix}${Math.floor(i / plan.answers)}`,
-        emoji: s.emoji[i % s.emoji.length] ?? "smiley",
+        rating: s.ratings[i % s.ratings.length] ?? "helpful",
       };
     }
   }

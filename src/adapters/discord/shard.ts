@@ -11,27 +11,19 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ShardingManager } from "discord.js";
 import { ConfigError, loadConfig } from "../../config.ts";
-import { loadPortbot } from "../../core/portbot.ts";
-import { openFeedbackStore } from "../../feedback/open.ts";
 import { createLogger } from "../../logger.ts";
-import { startDiscord } from "./bot.ts";
+import { openRuntime, runtimeConfig, untilStopSignal } from "../../runtime.ts";
+import { startDiscord } from "./adapter.ts";
 
 /** Runs one shard's adapter until the manager stops it (SIGTERM) or it is interrupted. */
 export async function runShard(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const config = loadConfig(env);
   if (!config.discord) throw new ConfigError("DISCORD_TOKEN is not set");
   const logger = createLogger({ level: config.logLevel }).child({ shards: env.SHARDS });
-  const portbot = loadPortbot({ dataDir: config.dataDir, logger });
-  const store = await openFeedbackStore(config);
-  const adapter = await startDiscord({ config, portbot, store, logger });
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
-    process.once("disconnect", () => resolve()); // the manager went away
-  });
-  await adapter.stop();
-  await store.close();
-  logger.flush();
+  const runtime = await openRuntime(runtimeConfig(config), { logger, warm: true });
+  const adapter = await startDiscord(runtime, config.discord);
+  await untilStopSignal(["disconnect"]); // disconnect: the manager went away
+  await runtime.shutdown([adapter]);
   return 0;
 }
 

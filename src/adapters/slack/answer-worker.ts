@@ -1,14 +1,14 @@
-// Worker thread entry (answerer.ts): its own core, feedback store connection and Web API client;
-// runs AnswerJobs one message at a time as they come and reports each when done.
+// Worker thread entry (answerer.ts): its own runtime (core, store connection) from the shared
+// bootstrap and its own Web API client; runs AnswerJobs as they come and reports each when done.
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { webApi } from "@slack/bolt";
-import { loadPortbot } from "../../core/portbot.ts";
-import { openFeedbackStore } from "../../feedback/open.ts";
 import { createLogger } from "../../logger.ts";
+import { openRuntime } from "../../runtime.ts";
+import { createKit } from "../kit/index.ts";
 import { ANSWER_THREAD_NICE, type WorkerSetup } from "./answerer.ts";
-import { type AnswerJob, respondTo, runAnswerJob } from "./jobs.ts";
+import { type AnswerJob, type JobEnv, respondTo, runAnswerJob } from "./jobs.ts";
 import { webClientOptions } from "./retry.ts";
 
 const setup = workerData as WorkerSetup;
@@ -28,36 +28,26 @@ function lowerThisThreadsPriority(): void {
 }
 const port = parentPort;
 if (port === null) throw new Error("answer-worker.ts runs only as a worker thread");
-const slack = setup.config.slack;
-if (slack === null) throw new Error("answer worker started without Slack configuration");
 
-const logger = createLogger({ level: setup.config.logLevel }).child({
+const logger = createLogger({ level: setup.runtime.logLevel }).child({
   adapter: "slack",
   thread: "answers",
 });
 lowerThisThreadsPriority();
-const portbot = loadPortbot({ dataDir: setup.config.dataDir, logger });
-portbot.warm();
-const store = await openFeedbackStore(setup.config);
-const env = {
-  client: new webApi.WebClient(slack.botToken, webClientOptions(slack.apiUrl)),
-  deps: {
-    portbot,
-    store,
-    logger,
-    identity: setup.identity,
-    retry: setup.retry,
-    seedReactions: setup.seedReactions,
-  },
+const runtime = await openRuntime(setup.runtime, { logger, warm: true });
+const kit = createKit(runtime);
+const env: JobEnv = {
+  kit,
+  client: new webApi.WebClient(setup.slack.botToken, webClientOptions(setup.slack.apiUrl)),
+  retry: setup.retry,
+  logger,
   respond: respondTo,
 };
 
-let running = 0;
 let closeRequested = false;
 const closeWhenIdle = async () => {
-  if (!closeRequested || running > 0) return;
-  await store.close();
-  logger.flush();
+  if (!closeRequested || kit.work.size > 0) return;
+  await runtime.shutdown([]);
   port.close();
 };
 
@@ -67,12 +57,10 @@ port.on("message", async (m: { id: number; job: AnswerJob } | { close: true }) =
     await closeWhenIdle();
     return;
   }
-  running++;
-  try {
-    await runAnswerJob(m.job, env);
-  } finally {
-    running--;
-    port.postMessage({ done: m.id });
-    await closeWhenIdle();
-  }
+  await kit.work.run(
+    () => runAnswerJob(m.job, env),
+    (err) => logger.error({ err }, "slack: answering failed"),
+  );
+  port.postMessage({ done: m.id });
+  await closeWhenIdle();
 });

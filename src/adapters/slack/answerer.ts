@@ -3,10 +3,12 @@
 // acks Slack's requests does nothing else and acks stay as fast as a bare Bolt app's under load.
 import { Worker } from "node:worker_threads";
 import type { RespondFn, webApi } from "@slack/bolt";
-import type { Config } from "../../config.ts";
+import type { SlackConfig } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
-import type { BotIdentity, SlackDeps } from "./deliver.ts";
+import type { RuntimeConfig } from "../../runtime.ts";
+import type { Kit } from "../kit/index.ts";
 import { type AnswerJob, type JobEnv, runAnswerJob } from "./jobs.ts";
+import type { BotIdentity } from "./port.ts";
 import type { RateLimitPolicy } from "./retry.ts";
 
 /** What a listener passes besides the job: Bolt's client and respond() for inline runs. */
@@ -22,10 +24,17 @@ export interface Answerer {
   close(): Promise<void>;
 }
 
-function inlineEnv(deps: SlackDeps, tools: ListenerTools): JobEnv {
+/** What answering in the listener's thread needs besides Bolt's tools. */
+export interface InlineDeps {
+  kit: Kit;
+  retry: RateLimitPolicy;
+  logger: Logger;
+}
+
+function inlineEnv(deps: InlineDeps, tools: ListenerTools): JobEnv {
   return {
+    ...deps,
     client: tools.client,
-    deps,
     respond: () => {
       if (tools.respond === undefined) throw new Error("this request has no response_url");
       return tools.respond;
@@ -41,7 +50,7 @@ function yieldToAcks(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export function inlineAnswerer(deps: SlackDeps): Answerer {
+export function inlineAnswerer(deps: InlineDeps): Answerer {
   return {
     where: "inline",
     run: async (job, tools) => {
@@ -52,12 +61,15 @@ export function inlineAnswerer(deps: SlackDeps): Answerer {
   };
 }
 
-/** Everything the worker needs to build its own JobEnv (structured-cloneable). */
+/**
+ * Everything the worker needs to build its own JobEnv (structured-cloneable): the shared runtime
+ * configuration and Slack's own, nothing of other adapters.
+ */
 export interface WorkerSetup {
-  config: Config;
+  runtime: RuntimeConfig;
+  slack: SlackConfig;
   identity: BotIdentity;
   retry: RateLimitPolicy;
-  seedReactions: readonly string[];
 }
 
 /** Scheduling priority (nice) of the answer thread: below the acking thread's 0. */
@@ -75,7 +87,8 @@ const WORKER_URL = new URL(
  * Runs jobs in one worker thread. If the worker dies, the jobs it held are answered inline (an
  * acked question is never dropped) and the next job starts a new worker.
  */
-export function workerAnswerer(setup: WorkerSetup, deps: SlackDeps, logger: Logger): Answerer {
+export function workerAnswerer(setup: WorkerSetup, deps: InlineDeps): Answerer {
+  const { logger } = deps;
   let worker: Worker | null = null;
   let closing = false;
   let nextId = 1;

@@ -1,12 +1,16 @@
 // The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode (signing secret,
 // Bolt's HTTP receiver on PORT at /slack/events).
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
-import { SEED_REACTIONS } from "../../feedback/ratings.ts";
-import type { AdapterContext, RunningAdapter } from "../context.ts";
+import type { SlackConfig } from "../../config.ts";
+import type { RuntimeConfig } from "../../runtime.ts";
+import { InFlight } from "../kit/in-flight.ts";
+import { type AdapterContext, createKit, type RunningAdapter } from "../kit/index.ts";
 import { inlineAnswerer, workerAnswerer } from "./answerer.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { type BotIdentity, errorSummary, type SlackDeps } from "./deliver.ts";
+import { botCheck } from "./bots.ts";
+import type { SlackDeps } from "./deps.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { type BotIdentity, errorSummary } from "./port.ts";
 import {
   INTERACTIVE_RETRY,
   type RateLimitPolicy,
@@ -33,6 +37,8 @@ export interface SlackAppOptions {
    * what startSlack uses) or "inline" (the listener's thread; the default here, for tests).
    */
   answers?: "inline" | "worker";
+  /** For answers in a worker thread: the runtime configuration the worker opens its own from. */
+  runtime?: RuntimeConfig;
 }
 
 export interface SlackApp {
@@ -59,10 +65,9 @@ async function lookUpIdentity(token: string, apiUrl: string | null): Promise<Bot
 /** Builds the Bolt app with every listener registered; call start() to connect or listen. */
 export async function createSlackApp(
   ctx: AdapterContext,
+  slack: SlackConfig,
   options: SlackAppOptions = {},
 ): Promise<SlackApp> {
-  const slack = ctx.config.slack;
-  if (slack === null) throw new Error("Slack is not configured (SLACK_BOT_TOKEN is not set)");
   const logger = ctx.logger.child({ adapter: "slack" });
   const blog = boltLogger(logger);
   const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl));
@@ -118,42 +123,37 @@ export async function createSlackApp(
 
   // Track event processing from the moment a receiver hands it over (before the ack), so idle()
   // and stop() cannot miss work that has been acked but not yet started.
-  const inFlight = new Set<Promise<void>>();
+  const events = new InFlight();
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => {
     const work = processEvent(event);
-    const tracked = work.then(
-      () => {},
+    events.run(
+      () => work,
       () => {},
     );
-    inFlight.add(tracked);
-    void tracked.finally(() => inFlight.delete(tracked));
     return work;
   };
-  const idle = async () => {
-    while (inFlight.size > 0) await Promise.all(inFlight);
-  };
+  const idle = () => events.idle();
 
   app.error(async (error) => {
     logger.error(errorSummary(error), "slack: unhandled error in a listener");
   });
 
+  const kit = createKit({ ...ctx, logger });
   const deps: SlackDeps = {
+    kit,
     portbot: ctx.portbot,
     store: ctx.store,
     logger,
     identity,
     retry: options.retry ?? INTERACTIVE_RETRY,
-    seedReactions: SEED_REACTIONS.slack,
+    isBot: botCheck(app.client, identity, logger),
   };
+  const inline = { kit, retry: deps.retry, logger };
   const answerer =
-    options.answers === "worker"
-      ? workerAnswerer(
-          { config: ctx.config, identity, retry: deps.retry, seedReactions: deps.seedReactions },
-          deps,
-          logger,
-        )
-      : inlineAnswerer(deps);
+    options.answers === "worker" && options.runtime !== undefined
+      ? workerAnswerer({ runtime: options.runtime, slack, identity, retry: deps.retry }, inline)
+      : inlineAnswerer(inline);
   registerListeners(app, deps, answerer);
 
   let started = false;
@@ -185,15 +185,21 @@ export async function createSlackApp(
         if (socket !== null) await socket.client.disconnect();
         else await app.stop();
       }
-      await idle();
+      // Every request received has been acked; finish the answers they started, then let go.
+      await events.close();
       await answerer.close();
+      await kit.work.close();
     },
   };
 }
 
 /** Starts the Slack adapter (main.ts calls this when config.slack is set). */
-export async function startSlack(ctx: AdapterContext): Promise<RunningAdapter> {
-  const slack = await createSlackApp(ctx, { answers: "worker" });
-  await slack.start();
-  return { name: "slack", stop: () => slack.stop() };
+export async function startSlack(
+  ctx: AdapterContext,
+  slack: SlackConfig,
+  runtime: RuntimeConfig,
+): Promise<RunningAdapter> {
+  const app = await createSlackApp(ctx, slack, { answers: "worker", runtime });
+  await app.start();
+  return { name: "slack", stop: () => app.stop() };
 }

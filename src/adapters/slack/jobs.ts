@@ -1,19 +1,12 @@
 // The work after an ack, as plain data: a listener acks, turns the request into an AnswerJob and
-// hands it to an Answerer, which runs it here or in a worker thread (answerer.ts). Everything a
-// job needs beyond its data comes from the JobEnv of the thread that runs it.
+// hands it to an Answerer, which runs it here or in a worker thread (answerer.ts). Running a job
+// is the kit's flow with Slack's platform port.
 import type { RespondFn, webApi } from "@slack/bolt";
-import type { Reply } from "../../core/reply-model.ts";
-import { withStats } from "../with-stats.ts";
-import {
-  type Destination,
-  deliverAll,
-  errorSummary,
-  failureCodeFor,
-  postEphemeral,
-  respondPrivately,
-  type SlackDeps,
-} from "./deliver.ts";
+import type { Logger } from "../../logger.ts";
+import type { Kit, Place } from "../kit/index.ts";
 import { slackToPlain } from "./markup.ts";
+import { type Destination, slackPort } from "./port.ts";
+import type { RateLimitPolicy } from "./retry.ts";
 
 export type AnswerJob =
   /** `/port <text>`: the answer in the channel, private replies through response_url. */
@@ -24,8 +17,10 @@ export type AnswerJob =
   | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string };
 
 export interface JobEnv {
+  kit: Kit;
   client: webApi.WebClient;
-  deps: SlackDeps;
+  retry: RateLimitPolicy;
+  logger: Logger;
   /** respond() for a response_url (Bolt's in the listener's thread, respondTo() in a worker). */
   respond: (responseUrl: string) => RespondFn;
 }
@@ -45,44 +40,20 @@ export function respondTo(responseUrl: string): RespondFn {
   };
 }
 
-/** Replies for free text, the stats figures filled in, the usage hint when nothing was found. */
-function repliesFor(deps: SlackDeps, text: string): Promise<Reply[]> {
-  const replies = deps.portbot.repliesForMessage(slackToPlain(text));
-  return withStats(
-    replies.length > 0 ? replies : [deps.portbot.usageHint()],
-    deps.portbot,
-    deps.store,
-  );
-}
-
 export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
-  const { client, deps } = env;
-  const respond = "responseUrl" in job ? env.respond(job.responseUrl) : null;
-  const sendPrivate = (reply: Reply, ...extra: Reply[]) =>
-    respond !== null
-      ? respondPrivately(respond, deps, reply, ...extra)
-      : postEphemeral(client, deps, job.dest, reply);
-  try {
-    switch (job.kind) {
-      case "command": {
-        const replies = await withStats(
-          [deps.portbot.reply(slackToPlain(job.text))],
-          deps.portbot,
-          deps.store,
-        );
-        await deliverAll(client, deps, job.dest, replies, sendPrivate);
-        return;
-      }
-      // Private replies (the usage hint when nothing was found) go only to the person who asked.
-      case "mention":
-      case "shortcut":
-        await deliverAll(client, deps, job.dest, await repliesFor(deps, job.text), sendPrivate);
-        return;
-    }
-  } catch (error) {
-    deps.logger.error({ ...errorSummary(error), job: job.kind }, "slack: answering failed");
-    if (respond !== null) {
-      await respondPrivately(respond, deps, deps.portbot.failure(failureCodeFor(error)));
-    }
-  }
+  const port = slackPort(job.dest, {
+    client: env.client,
+    retry: env.retry,
+    logger: env.logger,
+    ...("responseUrl" in job ? { respond: env.respond(job.responseUrl) } : {}),
+  });
+  const place: Place = {
+    platform: "slack",
+    workspace: job.dest.workspace,
+    channel: job.dest.channel,
+    thread: job.dest.threadTs,
+    asker: job.dest.asker,
+  };
+  const surface = job.kind === "command" ? "command" : "message";
+  await env.kit.answer({ surface, text: slackToPlain(job.text) }, port, place);
 }

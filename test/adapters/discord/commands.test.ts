@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { GatewayIntentBits, IntentsBitField, Partials } from "discord.js";
-import { COMMAND_ROUTES, INTENTS, PARTIALS } from "../../../src/adapters/discord/bot.ts";
 import { COMMANDS, commandKey, manifestCommands } from "../../../src/adapters/discord/commands.ts";
+import { COMMAND_ROUTES, INTENTS, PARTIALS } from "../../../src/adapters/discord/index.ts";
 
 const manifest = JSON.parse(
   readFileSync(new URL("../../../manifests/discord-commands.json", import.meta.url), "utf8"),

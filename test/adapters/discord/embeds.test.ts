@@ -10,7 +10,7 @@ import {
   truncate,
 } from "../../../src/adapters/discord/embeds.ts";
 import type { Card, Line, Reply } from "../../../src/core/reply-model.ts";
-import { testPortbot } from "./harness.ts";
+import { testPortbot } from "../../support/portbot.ts";
 
 function assertWithinLimits(messages: ReturnType<typeof renderReply>): void {
   assert.ok(messages.length > 0);

@@ -8,7 +8,7 @@ import { afterEach, test } from "node:test";
 import { renderReply } from "../../../src/adapters/discord/embeds.ts";
 import { openSqliteStore } from "../../../src/feedback/sqlite.ts";
 import { type FakeUser, portCommandData, reactionPayload } from "../../fakes/discord.ts";
-import { failingRecordAnswer } from "../../fakes/stores.ts";
+import { failingRecordAnswer } from "../../support/stores.ts";
 import { eventually, type Harness, startHarness } from "./harness.ts";
 
 const asker: FakeUser = { id: "800000000000000001", username: "asker" };
@@ -275,7 +275,7 @@ test("the gateway connection drops: the client resumes, gets what it missed, and
     "MESSAGE_REACTION_ADD",
     reactionPayload({ channelId, messageId, guildId: h.fake.guildId, user: voter, emoji: "👍" }),
   );
-  await eventually(() => h?.fake.resumes === 1, 10_000);
+  await eventually(() => h?.fake.resumes === 1, "resume", 10_000);
   assert.equal(h.fake.identifies, identifies, "resumed, not re-identified");
   await eventually(async () => (await h?.store.stats())?.overall.helpful === 1);
 

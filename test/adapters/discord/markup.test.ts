@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { mentionsUser, stripDiscordMarkup } from "../../../src/adapters/discord/markup.ts";
-import { testPortbot } from "./harness.ts";
+import { testPortbot } from "../../support/portbot.ts";
 
 test("Discord markup is removed so snowflakes and timestamps are never read as ports", () => {
   const text =

@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { webApi } from "@slack/bolt";
+import { createKit } from "../../../src/adapters/kit/index.ts";
 import { workerAnswerer } from "../../../src/adapters/slack/answerer.ts";
 import { INTERACTIVE_RETRY } from "../../../src/adapters/slack/retry.ts";
-import { SEED_REACTIONS } from "../../../src/feedback/ratings.ts";
 import { createLogger } from "../../../src/logger.ts";
 import {
   appMentionEvent,
@@ -15,7 +15,8 @@ import {
   sendEvent,
   sendSlashCommand,
 } from "../../fakes/slack.ts";
-import { failingRecordAnswer } from "../../fakes/stores.ts";
+import { testSlackConfig } from "../../support/config.ts";
+import { failingRecordAnswer } from "../../support/stores.ts";
 import { type Harness, SIGNING_SECRET, startHarness } from "./harness.ts";
 
 describe("answers in a worker thread", () => {
@@ -88,31 +89,21 @@ test("a worker that dies leaves no acked question unanswered: its jobs run inlin
   try {
     const logger = createLogger({ level: "silent" });
     const client = new webApi.WebClient("xoxb-test-token", { slackApiUrl: `${h.fake.apiUrl}` });
-    const deps = {
-      portbot: h.portbot,
-      store: h.store,
-      logger,
-      identity: { botUserId: FAKE_BOT_USER_ID, botId: FAKE_BOT_ID },
-      retry: INTERACTIVE_RETRY,
-      seedReactions: SEED_REACTIONS.slack,
-    };
-    // A worker set up without Slack configuration throws as it starts.
+    const kit = createKit({ portbot: h.portbot, store: h.store, logger });
+    // A worker whose store cannot be opened (nothing listens on port 1) dies as it starts.
     const broken = workerAnswerer(
       {
-        config: {
-          slack: null,
-          discord: null,
-          databaseUrl: null,
+        runtime: {
+          databaseUrl: "postgres://postgres@127.0.0.1:1/none",
           sqlitePath: "",
           dataDir: "",
           logLevel: "silent",
         },
-        identity: deps.identity,
-        retry: deps.retry,
-        seedReactions: deps.seedReactions,
+        slack: testSlackConfig(h.fake.apiUrl, "http"),
+        identity: { botUserId: FAKE_BOT_USER_ID, botId: FAKE_BOT_ID },
+        retry: INTERACTIVE_RETRY,
       },
-      deps,
-      logger,
+      { kit, retry: INTERACTIVE_RETRY, logger },
     );
     const before = h.fake.callsTo("chat.postMessage").length;
     await broken.run(

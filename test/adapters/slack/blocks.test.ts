@@ -11,7 +11,7 @@ import {
   replyBlocks,
 } from "../../../src/adapters/slack/blocks.ts";
 import type { Card, Reply } from "../../../src/core/reply-model.ts";
-import { testPortbot } from "./portbot.ts";
+import { testPortbot } from "../../support/portbot.ts";
 
 /** Asserts every Block Kit limit the adapter promises. */
 export function assertWithinLimits(

@@ -1,22 +1,23 @@
 // Starts the real Bolt app (HTTP or Socket Mode) against the fake Slack, with a real SQLite
-// feedback store in a temp dir. Everything on 127.0.0.1, port 0.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// feedback store in a temp dir and the one test portbot. Everything on 127.0.0.1, port 0.
 import {
   createSlackApp,
   type SlackApp,
   type SlackAppOptions,
 } from "../../../src/adapters/slack/index.ts";
-import type { Config } from "../../../src/config.ts";
 import type { Portbot } from "../../../src/core/portbot-api.ts";
-import { openSqliteStore } from "../../../src/feedback/sqlite.ts";
 import type { FeedbackStore } from "../../../src/feedback/types.ts";
-import { createLogger } from "../../../src/logger.ts";
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FakeSlack } from "../../fakes/slack.ts";
-import { testPortbot } from "./portbot.ts";
+import {
+  SIGNING_SECRET,
+  testLogger,
+  testRuntimeConfig,
+  testSlackConfig,
+} from "../../support/config.ts";
+import { testPortbot } from "../../support/portbot.ts";
+import { tempStore } from "../../support/stores.ts";
 
-export const SIGNING_SECRET = "test-signing-secret";
+export { SIGNING_SECRET };
 
 export interface Harness {
   fake: FakeSlack;
@@ -40,28 +41,12 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const fake = await FakeSlack.start();
-  const dir = mkdtempSync(join(tmpdir(), "portbot-slack-"));
-  const sqlite = await openSqliteStore(join(dir, "feedback.db"));
-  await sqlite.migrate();
-  const store = options.wrapStore?.(sqlite) ?? sqlite;
+  const temp = await tempStore("portbot-slack-");
+  const store = options.wrapStore?.(temp.store) ?? temp.store;
   const portbot = options.portbot ?? testPortbot();
-  const config: Config = {
-    slack: {
-      botToken: "xoxb-test-token",
-      appToken: options.mode === "socket" ? "xapp-test-token" : null,
-      signingSecret: options.mode === "http" ? SIGNING_SECRET : null,
-      apiUrl: fake.apiUrl,
-      port: 0,
-    },
-    discord: null,
-    databaseUrl: null,
-    sqlitePath: join(dir, "feedback.db"),
-    dataDir: dir,
-    logLevel: "silent",
-  };
-  const logger = createLogger({ level: process.env.PORTBOT_TEST_LOG ?? "silent" });
   const slack = await createSlackApp(
-    { config, portbot, store, logger },
+    { portbot, store, logger: testLogger() },
+    testSlackConfig(fake.apiUrl, options.mode),
     {
       listen: { port: 0, host: "127.0.0.1" },
       socketPingTimeoutMs: 200,
@@ -69,6 +54,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         ? { identity: { botUserId: FAKE_BOT_USER_ID, botId: FAKE_BOT_ID } }
         : {}),
       ...options.app,
+      // A worker opens its own runtime: the same store file and (absent) data directory.
+      ...(options.app?.answers === "worker" ? { runtime: testRuntimeConfig(temp.dir) } : {}),
     },
   );
   const { port } = await slack.start();
@@ -80,9 +67,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: port === null ? "" : `http://127.0.0.1:${port}/slack/events`,
     async close() {
       await slack.stop();
-      await sqlite.close();
+      await temp.close();
       await fake.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   sendInteraction,
   sendSlashCommand,
 } from "../../fakes/slack.ts";
-import { failingRecordAnswer } from "../../fakes/stores.ts";
+import { failingRecordAnswer } from "../../support/stores.ts";
 import { type Harness, SIGNING_SECRET, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -73,7 +73,7 @@ describe("/port over HTTP", () => {
       channel: "C0SLASH001",
       messageId: String(postedTs),
       voter: "U0SOMEONE1",
-      emoji: "smiley",
+      rating: "helpful",
       action: "added",
       fromBot: false,
       at: new Date(),
@@ -107,7 +107,7 @@ describe("/port over HTTP", () => {
     assert.ok(String(mine.body.text).includes(expected.text.slice(0, 20)));
   });
 
-  test("not_in_channel falls back to respond() with the answer and the core's wording", async () => {
+  test("not_in_channel falls back to respond() with the answer attached and the wording saying so", async () => {
     for (const error of ["not_in_channel", "channel_not_found"]) {
       const posts = h.fake.callsTo("chat.postMessage").length;
       const reactions = h.fake.callsTo("reactions.add").length;
@@ -119,7 +119,7 @@ describe("/port over HTTP", () => {
       const mine = h.fake.responses.find((r) => r.id === id);
       assert.ok(mine, error);
       assert.equal(mine.body.response_type, "ephemeral");
-      const wording = h.portbot.failure("not-in-channel").text;
+      const wording = h.portbot.failure("cannot-post", 1).text;
       assert.ok(String(mine.body.text).includes(wording.slice(0, 20)), "core's wording");
       assert.ok(
         String(mine.body.text).includes(h.portbot.reply("22").text.slice(0, 10)),

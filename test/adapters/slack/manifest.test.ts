@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import type { SlackDeps } from "../../../src/adapters/slack/deliver.ts";
+import type { Answerer } from "../../../src/adapters/slack/answerer.ts";
+import type { SlackDeps } from "../../../src/adapters/slack/deps.ts";
 import {
   type ListenerHost,
   registerListeners,
@@ -58,9 +59,8 @@ function registered() {
     logger: createLogger({ level: "silent" }),
     identity: { botUserId: "U", botId: "B" },
     retry: INTERACTIVE_RETRY,
-    seedReactions: [],
   } as unknown as SlackDeps; // registration only stores deps; no listener runs here
-  registerListeners(host, deps);
+  registerListeners(host, deps, {} as Answerer);
   return { commands, events, shortcuts };
 }
 
@@ -95,6 +95,7 @@ const METHOD_SCOPE: Record<string, string | null> = {
   "chat.postEphemeral": "chat:write",
   "reactions.add": "reactions:write",
   "views.publish": null,
+  "users.info": "users:read", // is a voter a bot? (reaction events carry only the user id)
 };
 const EVENT_SCOPE: Record<string, string | null> = {
   app_mention: "app_mentions:read",
@@ -143,7 +144,13 @@ test("the bot scopes are exactly those the methods and events in use need", asyn
   );
   await h.slack.idle();
   const methods = new Set(h.fake.calls.map((c) => c.method));
-  for (const m of ["chat.postMessage", "chat.postEphemeral", "reactions.add", "views.publish"]) {
+  for (const m of [
+    "chat.postMessage",
+    "chat.postEphemeral",
+    "reactions.add",
+    "views.publish",
+    "users.info",
+  ]) {
     assert.ok(methods.has(m), `scenario exercised ${m}`);
   }
   const needed = new Set<string>(["commands"]); // the slash command and the shortcut

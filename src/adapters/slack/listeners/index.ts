@@ -1,8 +1,8 @@
 // Registers every listener (one per file, as in slack-samples/bolt-ts-starter-template). What is
 // registered here is what manifests/slack-app.yaml must declare; the manifest test checks it.
 import type { App } from "@slack/bolt";
-import { type Answerer, inlineAnswerer } from "../answerer.ts";
-import type { SlackDeps } from "../deliver.ts";
+import type { Answerer } from "../answerer.ts";
+import type { SlackDeps } from "../deps.ts";
 import { PORT_COMMAND, portCommand } from "./commands/port.ts";
 import { appHomeOpened } from "./events/app-home-opened.ts";
 import { appMention } from "./events/app-mention.ts";
@@ -12,11 +12,7 @@ import { EXPLAIN_PORTS_CALLBACK_ID, explainPorts } from "./shortcuts/explain-por
 /** The parts of App that registration uses (tests pass a recorder). */
 export type ListenerHost = Pick<App, "command" | "event" | "shortcut">;
 
-export function registerListeners(
-  app: ListenerHost,
-  deps: SlackDeps,
-  answerer: Answerer = inlineAnswerer(deps),
-): void {
+export function registerListeners(app: ListenerHost, deps: SlackDeps, answerer: Answerer): void {
   app.command(PORT_COMMAND, portCommand(answerer));
   app.event("app_mention", appMention(deps, answerer));
   app.event("reaction_added", reactionChanged(deps, "added"));

@@ -1,7 +1,8 @@
 // The App Home tab: how to use the bot and the team's rating stats, both worded by the core.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { homeView } from "../../blocks.ts";
-import { errorSummary, type SlackDeps } from "../../deliver.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { errorSummary } from "../../port.ts";
 import { withRateLimitRetry } from "../../retry.ts";
 
 export function appHomeOpened(deps: SlackDeps) {

@@ -2,7 +2,8 @@
 // thread (a new thread under the question when it was asked in the channel).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Answerer } from "../../answerer.ts";
-import { errorSummary, type SlackDeps } from "../../deliver.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { errorSummary } from "../../port.ts";
 
 export function appMention(deps: SlackDeps, answerer: Answerer) {
   return async ({

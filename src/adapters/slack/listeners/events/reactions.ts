@@ -1,7 +1,10 @@
-// reaction_added / reaction_removed on the bot's answers become votes (DESIGN.md §4). The store
-// maps the emoji, ignores the bot's own reactions and unknown messages, and dedupes on event_id.
+// reaction_added / reaction_removed on the bot's answers become votes through the kit: Slack's
+// emoji names map to ratings here, and no bot's reaction counts (this one's seeds included).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { errorSummary, type SlackDeps } from "../../deliver.ts";
+import { ratingFor } from "../../../kit/ratings.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { errorSummary } from "../../port.ts";
+import { SLACK_RATINGS } from "../../ratings.ts";
 
 type ReactionArgs = SlackEventMiddlewareArgs<"reaction_added" | "reaction_removed"> &
   AllMiddlewareArgs;
@@ -9,17 +12,20 @@ type ReactionArgs = SlackEventMiddlewareArgs<"reaction_added" | "reaction_remove
 export function reactionChanged(deps: SlackDeps, action: "added" | "removed") {
   return async ({ event, body }: ReactionArgs): Promise<void> => {
     if (event.item.type !== "message") return;
+    const rating = ratingFor(SLACK_RATINGS, event.reaction);
+    // Not a rating: nothing to store, and no need to ask Slack who reacted.
+    if (rating === null) return;
     try {
-      const outcome = await deps.store.recordReaction({
+      const outcome = await deps.kit.vote({
         eventId: body.event_id,
         platform: "slack",
         workspace: body.team_id ?? "",
         channel: event.item.channel,
         messageId: event.item.ts,
         voter: event.user,
-        emoji: event.reaction,
+        voterIsBot: await deps.isBot(event.user),
+        rating,
         action,
-        fromBot: event.user === deps.identity.botUserId,
         at: typeof body.event_time === "number" ? new Date(body.event_time * 1000) : new Date(),
       });
       deps.logger.debug({ outcome, action, emoji: event.reaction }, "slack: reaction");

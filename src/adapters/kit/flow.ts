@@ -1,0 +1,54 @@
+// The conversation flow: what a person typed, on a surface, becomes the replies to send. Every
+// adapter goes through here, so the usage hint, the cap on free-text answers, the stats figures
+// and the recorded query follow one rule everywhere.
+import type { Portbot } from "../../core/portbot-api.ts";
+import type { Reply } from "../../core/reply-model.ts";
+import type { FeedbackStats } from "../../core/stats-model.ts";
+import type { FeedbackStore } from "../../feedback/types.ts";
+import { MAX_QUERY_CHARS } from "../../feedback/validate.ts";
+import type { Logger } from "../../logger.ts";
+
+/**
+ * What a person asked, as plain text (the adapter has already removed its platform's markup).
+ * `command`: a command argument (`/port 5432`), answered with exactly one reply.
+ * `message`: free text (a mention, a message shortcut, a DM): one reply per port found, capped,
+ * or the usage hint when there is nothing to answer.
+ */
+export interface Ask {
+  readonly surface: "command" | "message";
+  readonly text: string;
+}
+
+export interface FlowDeps {
+  readonly portbot: Portbot;
+  readonly store: FeedbackStore;
+  readonly logger: Logger;
+}
+
+/**
+ * The one rule for the query recorded with an answer: the question as the person asked it (the
+ * text the core was given), whitespace folded, cut at the store's limit on a character boundary.
+ */
+export function recordedQuery(text: string): string {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  const chars = [...flat];
+  return chars.length > MAX_QUERY_CHARS ? chars.slice(0, MAX_QUERY_CHARS).join("") : flat;
+}
+
+/** The figures for a stats question, or null when the store cannot give them now. */
+async function statsFor(ask: Ask, deps: FlowDeps): Promise<FeedbackStats | null> {
+  if (!deps.portbot.asksForStats(ask.text)) return null;
+  try {
+    return await deps.store.stats();
+  } catch (error) {
+    deps.logger.error({ err: error }, "reading the rating figures failed");
+    return null;
+  }
+}
+
+export async function repliesFor(ask: Ask, deps: FlowDeps): Promise<Reply[]> {
+  const stats = await statsFor(ask, deps);
+  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats })];
+  const found = deps.portbot.repliesForMessage(ask.text, { stats });
+  return found.length > 0 ? found : [deps.portbot.usageHint()];
+}

@@ -1,0 +1,134 @@
+// The default adapter (as Hubot's shell): read lines, answer them through the kit as the chat
+// bots would, and let the person rate the answers just shown by typing, so the whole loop works
+// offline and in scripts.
+import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { ratedSeveral, SHELL_HINT, SHELL_RATED } from "../../core/wording.ts";
+import { type AdapterContext, createKit, type Place, type RunningAdapter } from "../kit/index.ts";
+import { ratingFor } from "../kit/ratings.ts";
+import { readShellLine } from "./input.ts";
+import { SHELL_CHANNEL, SHELL_WORKSPACE, shellPort } from "./port.ts";
+import { SHELL_RATINGS } from "./ratings.ts";
+import { renderText } from "./render-text.ts";
+
+export interface ShellOptions {
+  input?: Readable;
+  output?: Writable;
+  /** Where the hint goes; stderr by default so piped output holds only answers. */
+  hints?: Writable;
+  color?: boolean;
+}
+
+function voterName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "shell-user";
+  }
+}
+
+export async function startShell(
+  ctx: AdapterContext,
+  options: ShellOptions = {},
+): Promise<RunningAdapter & { done: Promise<void> }> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const hints = options.hints ?? process.stderr;
+  const color =
+    options.color ?? ((output as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR);
+  const kit = createKit(ctx);
+  const place: Place = {
+    platform: "shell",
+    workspace: SHELL_WORKSPACE,
+    channel: SHELL_CHANNEL,
+    thread: null,
+    asker: voterName(),
+  };
+  /** The rateable answers printed for the last question: a typed rating applies to all of them. */
+  let lastShown: string[] = [];
+  const write = (s: string) => output.write(s);
+
+  const rate = async (emoji: string) => {
+    const rating = ratingFor(SHELL_RATINGS, emoji);
+    if (lastShown.length === 0 || rating === null) {
+      write(`${SHELL_RATED.nothing}\n`);
+      return;
+    }
+    for (const messageId of lastShown) {
+      await kit.vote({
+        eventId: randomUUID(),
+        platform: "shell",
+        workspace: SHELL_WORKSPACE,
+        channel: SHELL_CHANNEL,
+        messageId,
+        voter: place.asker,
+        voterIsBot: false,
+        rating,
+        action: "added",
+        at: new Date(),
+      });
+    }
+    write(
+      `${lastShown.length === 1 ? SHELL_RATED[rating] : ratedSeveral(rating, lastShown.length)}\n`,
+    );
+  };
+
+  const handle = async (line: string) => {
+    const typed = readShellLine(line);
+    switch (typed.kind) {
+      case "blank":
+        return;
+      case "rate":
+        return rate(typed.emoji);
+      case "unknown-command":
+        write(renderText(ctx.portbot.help(), { color }));
+        return;
+      case "mention":
+      case "query": {
+        const port = shellPort(output, color);
+        const surface = typed.kind === "mention" ? "message" : "command";
+        await kit.answer({ surface, text: typed.text }, port, place);
+        lastShown = port.rateable;
+        return;
+      }
+    }
+  };
+
+  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  hints.write(`${SHELL_HINT}\n`);
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+  });
+  if (interactive) {
+    rl.setPrompt("portbot> ");
+    rl.prompt();
+  }
+
+  // Lines are answered one at a time, in order, even when piped faster than they are answered.
+  const done = (async () => {
+    for await (const line of rl) {
+      await kit.work.run(
+        () => handle(line),
+        (err) => {
+          ctx.logger.error({ err }, "shell: answering a line failed");
+          write(renderText(ctx.portbot.failure("internal"), { color }));
+        },
+      );
+      if (interactive) rl.prompt();
+    }
+  })();
+
+  return {
+    name: "shell",
+    done,
+    async stop() {
+      rl.close();
+      await done;
+      await kit.work.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The shell's platform port: "posting" is printing to the terminal, which only the person at it
+// reads, so private replies print too. Message ids are made up locally so answers can be rated.
+import type { Writable } from "node:stream";
+import type { Reply } from "../../core/reply-model.ts";
+import type { PlatformPort, Posted } from "../kit/index.ts";
+import { renderText } from "./render-text.ts";
+
+export const SHELL_WORKSPACE = "local";
+export const SHELL_CHANNEL = "shell";
+
+export interface ShellPort extends PlatformPort {
+  /** Ids of the rateable answers printed for this request, in order. */
+  readonly rateable: string[];
+}
+
+let counter = 0;
+
+export function shellPort(output: Writable, color: boolean): ShellPort {
+  const rateable: string[] = [];
+  const print = (reply: Reply) => output.write(renderText(reply, { color }));
+  return {
+    capabilities: { privateReplies: true, ratings: "type" },
+    rateable,
+    async postPublic(reply) {
+      print(reply);
+      const posted: Posted = {
+        channel: SHELL_CHANNEL,
+        messageId: `shell-${Date.now()}-${++counter}`,
+      };
+      if (reply.ratable) rateable.push(posted.messageId);
+      return posted;
+    },
+    async sendPrivate(replies) {
+      for (const r of replies) print(r);
+    },
+    async react() {
+      // Ratings are typed in the terminal (capabilities.ratings = "type"): nothing to seed.
+    },
+    classify: () => "other",
+  };
+}

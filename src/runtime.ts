@@ -1,0 +1,63 @@
+// One bootstrap for every entry (main's serve, a Discord shard, the Slack answer worker): load the
+// core, open and migrate the feedback store, and later stop in order: adapters first (each drains
+// its work in flight before disconnecting), then the store.
+
+import type { AdapterContext, RunningAdapter } from "./adapters/kit/index.ts";
+import type { Config } from "./config.ts";
+import { loadPortbot } from "./core/portbot.ts";
+import { openFeedbackStore } from "./feedback/open.ts";
+import { createLogger, type Logger } from "./logger.ts";
+
+/** The part of the configuration every entry needs; adapters get only their own part. */
+export type RuntimeConfig = Pick<Config, "databaseUrl" | "sqlitePath" | "dataDir" | "logLevel">;
+
+export interface Runtime extends AdapterContext {
+  /** Stops the adapters (each finishes its work in flight first), then closes the store. */
+  shutdown(adapters: readonly RunningAdapter[]): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  /** Build the search index now, before the first question (long-running servers). */
+  warm?: boolean;
+}
+
+export function runtimeConfig(config: Config): RuntimeConfig {
+  const { databaseUrl, sqlitePath, dataDir, logLevel } = config;
+  return { databaseUrl, sqlitePath, dataDir, logLevel };
+}
+
+export async function openRuntime(
+  config: RuntimeConfig,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const portbot = loadPortbot({ dataDir: config.dataDir, logger });
+  if (options.warm) portbot.warm();
+  const store = await openFeedbackStore(config);
+  return {
+    portbot,
+    store,
+    logger,
+    async shutdown(adapters) {
+      const results = await Promise.allSettled(adapters.map((a) => a.stop()));
+      for (const [i, r] of results.entries()) {
+        if (r.status === "rejected")
+          logger.error({ err: r.reason, adapter: adapters[i]?.name }, "stopping failed");
+      }
+      await store.close();
+      logger.flush();
+    },
+  };
+}
+
+/** Resolves with the first of SIGINT / SIGTERM (or the extra events given, e.g. `disconnect`). */
+export function untilStopSignal(
+  extra: readonly NodeJS.Signals[] | readonly string[] = [],
+): Promise<string> {
+  return new Promise((resolve) => {
+    for (const name of ["SIGINT", "SIGTERM", ...extra]) {
+      process.once(name as NodeJS.Signals, () => resolve(name));
+    }
+  });
+}

@@ -1,0 +1,57 @@
+// Feedback stores for tests: a real SQLite store in a temp directory, and wrappers that fail on
+// purpose while delegating everything else to a real one.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openSqliteStore } from "../../src/feedback/sqlite.ts";
+import type { FeedbackStore } from "../../src/feedback/types.ts";
+
+export interface TempStore {
+  store: FeedbackStore;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** A migrated SQLite store in a fresh temp directory, removed on close(). */
+export async function tempStore(prefix = "portbot-test-"): Promise<TempStore> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const store = await openSqliteStore(join(dir, "feedback.db"));
+  await store.migrate();
+  return {
+    store,
+    dir,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Faults {
+  recordAnswer: boolean;
+  stats: boolean;
+}
+
+/** `store`, with the calls switched on in `faults` rejecting (a full disk, a lost database). */
+export function faultyStore(store: FeedbackStore, faults: Faults): FeedbackStore {
+  return {
+    kind: store.kind,
+    migrate: () => store.migrate(),
+    recordAnswer: async (a) => {
+      if (faults.recordAnswer) throw new Error("recordAnswer failed on purpose");
+      return store.recordAnswer(a);
+    },
+    recordReaction: (event) => store.recordReaction(event),
+    claimEvent: (eventId, at) => store.claimEvent(eventId, at),
+    stats: async (options) => {
+      if (faults.stats) throw new Error("stats failed on purpose");
+      return store.stats(options);
+    },
+    close: () => store.close(),
+  };
+}
+
+/** `store`, except that recordAnswer always rejects. */
+export function failingRecordAnswer(store: FeedbackStore): FeedbackStore {
+  return faultyStore(store, { recordAnswer: true, stats: false });
+}
