@@ -87,6 +87,9 @@ export class FakeDiscord {
   #wss: WebSocketServer;
   #port = 0;
   #failures: FailureRule[] = [];
+  #holds: { method: string; path: RegExp; gate: Promise<void> }[] = [];
+  /** Interaction tokens whose deferral or first response was ephemeral. */
+  #ephemeralTokens = new Set<string>();
   #waiters: Waiter[] = [];
   #sessions = new Map<string, GatewaySession>();
   #current: GatewaySession | null = null;
@@ -135,6 +138,16 @@ export class FakeDiscord {
   /** Make matching requests fail (first match wins, in order of registration). */
   fail(rule: FailureRule): void {
     this.#failures.push({ times: 1, ...rule });
+  }
+
+  /** The next matching request waits until the returned function is called. */
+  hold(method: string, path: RegExp): () => void {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.#holds.push({ method, path, gate });
+    return release;
   }
 
   /** Resolves with the first recorded request (already seen or future) that matches. */
@@ -347,6 +360,13 @@ export class FakeDiscord {
       waiter.resolve(recorded);
     }
 
+    const held = this.#holds.find(
+      (h) => h.method === recorded.method && h.path.test(recorded.decodedPath),
+    );
+    if (held) {
+      this.#holds = this.#holds.filter((h) => h !== held);
+      await held.gate;
+    }
     const failure = this.#failures.find(
       (f) => f.method === recorded.method && f.path.test(recorded.decodedPath),
     );
@@ -388,6 +408,8 @@ export class FakeDiscord {
       });
     }
     if (r.method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) {
+      const data = (r.body as { data?: { flags?: number } } | null)?.data;
+      if (((data?.flags ?? 0) & 64) === 64) this.#ephemeralTokens.add(p.split("/")[3] ?? "");
       if (r.query.get("with_response") === "true") {
         return send(res, 200, { interaction: { id: p.split("/")[2], type: 2 }, resource: null });
       }
@@ -399,6 +421,9 @@ export class FakeDiscord {
       const [, , token, which] = m;
       const key = `webhook:${token}:${which}`;
       if (r.method === "DELETE") {
+        const existing = this.messages.get(key);
+        this.messages.delete(key);
+        if (existing) this.messages.delete(String(existing.id));
         res.writeHead(204).end();
         return;
       }
@@ -413,6 +438,7 @@ export class FakeDiscord {
             author: this.bot,
             webhookId: app,
             applicationId: app,
+            flags: this.#ephemeralTokens.has(token ?? "") ? 64 : 0,
           });
         Object.assign(message, {
           content: patch.content ?? message.content,

@@ -16,11 +16,17 @@ export interface ApiCall {
   args: Record<string, unknown>;
   /** The bearer token the call carried. */
   token: string | null;
+  /** What the fake answered (when it answered ok). */
+  result?: Record<string, unknown>;
+  /** Arrival order among every call and response_url post. */
+  order: number;
 }
 
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
+  /** Arrival order among every call and response_url post. */
+  order: number;
 }
 
 export type ApiFailure =
@@ -97,6 +103,7 @@ export class FakeSlack {
   private readonly sockets = new Set<WebSocket>();
   private current: WebSocket | null = null;
   private tsCounter = 0;
+  private arrivals = 0;
   private port = 0;
 
   private constructor() {
@@ -274,6 +281,7 @@ export class FakeSlack {
       this.responses.push({
         id: url.pathname.slice("/respond/".length),
         body: JSON.parse(raw) as Record<string, unknown>,
+        order: ++this.arrivals,
       });
       this.changed();
       res.writeHead(200, { "content-type": "text/plain" });
@@ -290,8 +298,10 @@ export class FakeSlack {
       method,
       args: parseArgs(raw, contentType),
       token: auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : null,
+      order: ++this.arrivals,
     };
     this.calls.push(call);
+    this.changed();
     const gate = this.holds.get(method)?.shift();
     if (gate !== undefined) await gate;
     const failure = this.failures.get(method)?.shift();
@@ -309,7 +319,8 @@ export class FakeSlack {
       this.changed();
       return;
     }
-    sendJson(res, 200, this.answer(call));
+    call.result = this.answer(call);
+    sendJson(res, 200, call.result);
     this.changed();
   }
 

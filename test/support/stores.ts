@@ -30,6 +30,22 @@ export async function tempStore(prefix = "portbot-test-"): Promise<TempStore> {
 export interface Faults {
   recordAnswer: boolean;
   stats: boolean;
+  /** Set: the next recordAnswer waits for this promise before it runs. */
+  holdRecord?: { arrived: () => void; gate: Promise<void> } | undefined;
+}
+
+/** Makes the next recordAnswer wait until released; `arrived` resolves when it is called. */
+export function holdNextRecord(faults: Faults): { arrived: Promise<void>; release(): void } {
+  let release = () => {};
+  let arrived = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const reached = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
+  faults.holdRecord = { arrived, gate };
+  return { arrived: reached, release };
 }
 
 /** `store`, with the calls switched on in `faults` rejecting (a full disk, a lost database). */
@@ -38,6 +54,12 @@ export function faultyStore(store: FeedbackStore, faults: Faults): FeedbackStore
     kind: store.kind,
     migrate: () => store.migrate(),
     recordAnswer: async (a) => {
+      const hold = faults.holdRecord;
+      if (hold !== undefined) {
+        faults.holdRecord = undefined;
+        hold.arrived();
+        await hold.gate;
+      }
       if (faults.recordAnswer) throw new Error("recordAnswer failed on purpose");
       return store.recordAnswer(a);
     },

@@ -16,6 +16,11 @@ import { renderText } from "./render-text.ts";
 export interface ShellOptions {
   input?: Readable;
   output?: Writable;
+  /**
+   * Where replies meant for the asker alone go (help, errors, stats, the usage hint); `output` by
+   * default, since a terminal has one reader. A separate stream keeps a piped log of answers clean.
+   */
+  privateOutput?: Writable;
   /** Where the hint goes; stderr by default so piped output holds only answers. */
   hints?: Writable;
   color?: boolean;
@@ -32,9 +37,10 @@ function voterName(): string {
 export async function startShell(
   ctx: AdapterContext,
   options: ShellOptions = {},
-): Promise<RunningAdapter & { done: Promise<void> }> {
+): Promise<RunningAdapter & { done: Promise<void>; readonly linesHandled: number }> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
+  const privateOutput = options.privateOutput ?? output;
   const hints = options.hints ?? process.stderr;
   const color =
     options.color ?? ((output as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR);
@@ -87,7 +93,7 @@ export async function startShell(
         return;
       case "mention":
       case "query": {
-        const port = shellPort(output, color);
+        const port = shellPort(output, privateOutput, color);
         const surface = typed.kind === "mention" ? "message" : "command";
         await kit.answer({ surface, text: typed.text }, port, place);
         lastShown = port.rateable;
@@ -109,6 +115,7 @@ export async function startShell(
   }
 
   // Lines are answered one at a time, in order, even when piped faster than they are answered.
+  let linesHandled = 0;
   const done = (async () => {
     for await (const line of rl) {
       await kit.work.run(
@@ -118,6 +125,7 @@ export async function startShell(
           write(renderText(ctx.portbot.failure("internal"), { color }));
         },
       );
+      linesHandled += 1;
       if (interactive) rl.prompt();
     }
   })();
@@ -125,6 +133,9 @@ export async function startShell(
   return {
     name: "shell",
     done,
+    get linesHandled() {
+      return linesHandled;
+    },
     async stop() {
       rl.close();
       await done;

@@ -15,9 +15,9 @@ export interface ShellPort extends PlatformPort {
 
 let counter = 0;
 
-export function shellPort(output: Writable, color: boolean): ShellPort {
+export function shellPort(output: Writable, privateOutput: Writable, color: boolean): ShellPort {
   const rateable: string[] = [];
-  const print = (reply: Reply) => output.write(renderText(reply, { color }));
+  const print = (reply: Reply, to = output) => to.write(renderText(reply, { color }));
   return {
     capabilities: { privateReplies: true, ratings: "type" },
     rateable,
@@ -31,7 +31,7 @@ export function shellPort(output: Writable, color: boolean): ShellPort {
       return posted;
     },
     async sendPrivate(replies) {
-      for (const r of replies) print(r);
+      for (const r of replies) print(r, privateOutput);
     },
     async react() {
       // Ratings are typed in the terminal (capabilities.ratings = "type"): nothing to seed.

@@ -20,8 +20,11 @@ export interface Harness {
   store: FeedbackStore;
   adapter: DiscordAdapter;
   portbot: Portbot;
-  /** Dispatches a gateway event and waits until the adapter has finished handling it. */
-  dispatchAndSettle(t: string, d: unknown, options?: { seq?: number }): Promise<void>;
+  /**
+   * Dispatches a gateway event and waits until the adapter has finished handling it; resolves
+   * with the dispatch's sequence number (its delivery id).
+   */
+  dispatchAndSettle(t: string, d: unknown, options?: { seq?: number }): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const seq = fake.dispatch(t, d, opts);
     await handled;
     await adapter.idle();
+    return seq;
   }
 
   return {

@@ -1,0 +1,8 @@
+import { adapterContract } from "../contract.ts";
+import { startDiscordDriver } from "./driver.ts";
+
+adapterContract(
+  "discord",
+  { reactions: true, otherBots: true, failingPosts: true, redelivery: true },
+  startDiscordDriver,
+);

@@ -1,0 +1,6 @@
+import { adapterContract } from "../contract.ts";
+import { startSlackDriver } from "./driver.ts";
+
+const can = { reactions: true, otherBots: true, failingPosts: true, redelivery: true };
+adapterContract("slack (HTTP)", can, () => startSlackDriver("http"));
+adapterContract("slack (Socket Mode)", can, () => startSlackDriver("socket"));
