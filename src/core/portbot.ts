@@ -20,6 +20,40 @@ function clip(s: string, max = SUGGESTION_CHARS): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+const POPULAR = ["22", "80", "443", "5432", "3389", "6379", "27017", "25565"];
+
+/** Autocomplete: what the person has typed so far → ports and services, best first. */
+function suggestions(
+  partial: unknown,
+  limit: number,
+  reply: (text: string) => Reply,
+  search: () => PortSearch,
+): Suggestion[] {
+  const typed = typeof partial === "string" ? partial.trim().slice(0, 100) : "";
+  const titled = (q: string) => ({ label: clip(reply(q).cards[0]?.title ?? q), value: q });
+  if (typed === "") return POPULAR.slice(0, limit).map(titled);
+  const digits = /^:?(\d{1,5})(?:\/\w*)?$/.exec(typed)?.[1];
+  const matches =
+    digits !== undefined ? search().byPortPrefix(digits, limit) : search().search(typed, limit);
+  const out: Suggestion[] = [];
+  if (
+    digits !== undefined &&
+    Number(digits) <= 65535 &&
+    !matches.some((m) => String(m.first) === digits)
+  ) {
+    out.push(titled(digits));
+  }
+  for (const m of matches) {
+    const value = m.first === m.last ? String(m.first) : `${m.first}-${m.last}`;
+    out.push({ label: clip(`${value} · ${m.name} · ${m.description}`), value: clip(value) });
+    if (out.length >= limit) break;
+  }
+  if (out.length === 0 && digits === undefined) {
+    out.push({ label: clip(`Search for “${echo(typed, 60)}”`), value: clip(typed) });
+  }
+  return out.slice(0, limit);
+}
+
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
 export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot {
   let index: PortSearch | null = null;
@@ -80,37 +114,7 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
     portsIn: portsInText,
-    suggest(partial, limit = 25): Suggestion[] {
-      const typed = typeof partial === "string" ? partial.trim().slice(0, 100) : "";
-      if (typed === "") {
-        return ["22", "80", "443", "5432", "3389", "6379", "27017", "25565"]
-          .slice(0, limit)
-          .map((p) => ({ label: clip(reply(p).cards[0]?.title ?? p), value: p }));
-      }
-      const digits = /^:?(\d{1,5})(?:\/\w*)?$/.exec(typed)?.[1];
-      const matches =
-        digits !== undefined ? search().byPortPrefix(digits, limit) : search().search(typed, limit);
-      const out: Suggestion[] = [];
-      if (
-        digits !== undefined &&
-        Number(digits) <= 65535 &&
-        !matches.some((m) => String(m.first) === digits)
-      ) {
-        out.push({ label: clip(reply(digits).cards[0]?.title ?? digits), value: digits });
-      }
-      for (const m of matches) {
-        const value = m.first === m.last ? String(m.first) : `${m.first}-${m.last}`;
-        out.push({
-          label: clip(`${value} · ${m.name} · ${m.description}`),
-          value: clip(value),
-        });
-        if (out.length >= limit) break;
-      }
-      if (out.length === 0 && digits === undefined) {
-        out.push({ label: clip(`Search for “${echo(typed, 60)}”`), value: clip(typed) });
-      }
-      return out.slice(0, limit);
-    },
+    suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
     warm() {
       search();
     },

@@ -6,7 +6,13 @@ import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { ratedSeveral, SHELL_HINT, SHELL_RATED } from "../../core/wording.ts";
-import { type AdapterContext, createKit, type Place, type RunningAdapter } from "../kit/index.ts";
+import {
+  type AdapterContext,
+  createKit,
+  type Kit,
+  type Place,
+  type RunningAdapter,
+} from "../kit/index.ts";
 import { ratingFor } from "../kit/ratings.ts";
 import { readShellLine } from "./input.ts";
 import { SHELL_CHANNEL, SHELL_WORKSPACE, shellPort } from "./port.ts";
@@ -34,6 +40,51 @@ function voterName(): string {
   }
 }
 
+/** A typed rating, for every answer just shown (a multi-port answer is rated as a whole). */
+async function rateShown(
+  kit: Kit,
+  place: Place,
+  shown: readonly string[],
+  emoji: string,
+  write: (s: string) => void,
+): Promise<void> {
+  const rating = ratingFor(SHELL_RATINGS, emoji);
+  if (shown.length === 0 || rating === null) {
+    write(`${SHELL_RATED.nothing}\n`);
+    return;
+  }
+  for (const messageId of shown) {
+    await kit.vote({
+      eventId: randomUUID(),
+      platform: "shell",
+      workspace: SHELL_WORKSPACE,
+      channel: SHELL_CHANNEL,
+      messageId,
+      voter: place.asker,
+      voterIsBot: false,
+      rating,
+      action: "added",
+      at: new Date(),
+    });
+  }
+  write(`${shown.length === 1 ? SHELL_RATED[rating] : ratedSeveral(rating, shown.length)}\n`);
+}
+
+/** Reads lines until the input ends: interactive with a prompt on a TTY, plain when piped. */
+function readLines(input: Readable, output: Writable): ReturnType<typeof createInterface> {
+  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+  });
+  if (interactive) {
+    rl.setPrompt("portbot> ");
+    rl.prompt();
+  }
+  return rl;
+}
+
 export async function startShell(
   ctx: AdapterContext,
   options: ShellOptions = {},
@@ -56,31 +107,7 @@ export async function startShell(
   let lastShown: string[] = [];
   const write = (s: string) => output.write(s);
 
-  const rate = async (emoji: string) => {
-    const rating = ratingFor(SHELL_RATINGS, emoji);
-    if (lastShown.length === 0 || rating === null) {
-      write(`${SHELL_RATED.nothing}\n`);
-      return;
-    }
-    for (const messageId of lastShown) {
-      await kit.vote({
-        eventId: randomUUID(),
-        platform: "shell",
-        workspace: SHELL_WORKSPACE,
-        channel: SHELL_CHANNEL,
-        messageId,
-        voter: place.asker,
-        voterIsBot: false,
-        rating,
-        action: "added",
-        at: new Date(),
-      });
-    }
-    write(
-      `${lastShown.length === 1 ? SHELL_RATED[rating] : ratedSeveral(rating, lastShown.length)}\n`,
-    );
-  };
-
+  const rate = (emoji: string) => rateShown(kit, place, lastShown, emoji, write);
   const handle = async (line: string) => {
     const typed = readShellLine(line);
     switch (typed.kind) {
@@ -104,15 +131,7 @@ export async function startShell(
 
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   hints.write(`${SHELL_HINT}\n`);
-  const rl = createInterface({
-    input,
-    output: interactive ? output : undefined,
-    terminal: interactive,
-  });
-  if (interactive) {
-    rl.setPrompt("portbot> ");
-    rl.prompt();
-  }
+  const rl = readLines(input, output);
 
   // Lines are answered one at a time, in order, even when piped faster than they are answered.
   let linesHandled = 0;

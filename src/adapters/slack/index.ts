@@ -1,7 +1,8 @@
 // The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode (signing secret,
 // Bolt's HTTP receiver on PORT at /slack/events).
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import { App, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
+import type { Logger } from "../../logger.ts";
 import type { RuntimeConfig } from "../../runtime.ts";
 import { InFlight } from "../kit/in-flight.ts";
 import { type AdapterContext, createKit, type RunningAdapter } from "../kit/index.ts";
@@ -11,6 +12,7 @@ import { botCheck } from "./bots.ts";
 import type { SlackDeps } from "./deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type BotIdentity, errorSummary } from "./port.ts";
+import { createReceiver, SLACK_EVENTS_PATH } from "./receiver.ts";
 import {
   INTERACTIVE_RETRY,
   type RateLimitPolicy,
@@ -18,7 +20,7 @@ import {
   withRateLimitRetry,
 } from "./retry.ts";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
+export { SLACK_EVENTS_PATH };
 
 export interface SlackAppOptions {
   /** The bot's ids; when absent they come from `auth.test` (one call at start). */
@@ -62,6 +64,24 @@ async function lookUpIdentity(token: string, apiUrl: string | null): Promise<Bot
   return { botUserId: auth.user_id, botId: auth.bot_id };
 }
 
+/**
+ * Tracks event processing from the moment a receiver hands it over (before the ack), so idle()
+ * and stop() cannot miss work that has been acked but not yet started.
+ */
+function trackEvents(app: App): InFlight {
+  const events = new InFlight();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const work = processEvent(event);
+    events.run(
+      () => work,
+      () => {},
+    );
+    return work;
+  };
+  return events;
+}
+
 /** Builds the Bolt app with every listener registered; call start() to connect or listen. */
 export async function createSlackApp(
   ctx: AdapterContext,
@@ -72,41 +92,7 @@ export async function createSlackApp(
   const blog = boltLogger(logger);
   const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl));
 
-  let receiver: Receiver;
-  let mode: "socket" | "http";
-  let socket: SocketModeReceiver | null = null;
-  if (slack.appToken !== null) {
-    mode = "socket";
-    socket = new SocketModeReceiver({
-      appToken: slack.appToken,
-      logger: blog,
-      // Only the base URL: the Socket Mode client keeps its own patient retries for
-      // apps.connections.open when reconnecting.
-      installerOptions: {
-        clientOptions:
-          slack.apiUrl === null ? {} : { slackApiUrl: webClientOptions(slack.apiUrl).slackApiUrl },
-      },
-      ...(options.socketPingTimeoutMs === undefined
-        ? {}
-        : { clientPingTimeout: options.socketPingTimeoutMs }),
-    });
-    receiver = socket;
-  } else if (slack.signingSecret !== null) {
-    mode = "http";
-    receiver = new HTTPReceiver({
-      signingSecret: slack.signingSecret,
-      endpoints: SLACK_EVENTS_PATH,
-      port: slack.port,
-      logger: blog,
-      // Ack first, work after: the answer's cost stays off the 3-second ack path.
-      processBeforeResponse: false,
-    });
-  } else {
-    throw new Error(
-      "Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)",
-    );
-  }
-
+  const { receiver, mode, socket } = createReceiver(slack, blog, options.socketPingTimeoutMs);
   const app = new App({
     token: slack.botToken,
     // Both ids given: Bolt skips its own auth.test.
@@ -121,18 +107,7 @@ export async function createSlackApp(
     clientOptions: webClientOptions(slack.apiUrl),
   });
 
-  // Track event processing from the moment a receiver hands it over (before the ack), so idle()
-  // and stop() cannot miss work that has been acked but not yet started.
-  const events = new InFlight();
-  const processEvent = app.processEvent.bind(app);
-  app.processEvent = (event) => {
-    const work = processEvent(event);
-    events.run(
-      () => work,
-      () => {},
-    );
-    return work;
-  };
+  const events = trackEvents(app);
   const idle = () => events.idle();
 
   app.error(async (error) => {
@@ -162,18 +137,8 @@ export async function createSlackApp(
     mode,
     identity,
     async start() {
-      if (mode === "socket") {
-        await app.start();
-        started = true;
-        logger.info({ mode }, "slack: connected over Socket Mode");
-        return { port: null };
-      }
-      const listen = options.listen ?? { port: slack.port };
-      const server = (await app.start(listen)) as import("node:http").Server;
+      const port = await startReceiving(app, mode, options.listen ?? { port: slack.port }, logger);
       started = true;
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : listen.port;
-      logger.info({ mode, port, path: SLACK_EVENTS_PATH }, "slack: listening for HTTP requests");
       return { port };
     },
     idle,
@@ -191,6 +156,25 @@ export async function createSlackApp(
       await kit.work.close();
     },
   };
+}
+
+/** Connects (Socket Mode) or listens (HTTP); returns the port listened on, or null. */
+async function startReceiving(
+  app: App,
+  mode: "socket" | "http",
+  listen: { port: number; host?: string },
+  logger: Logger,
+): Promise<number | null> {
+  if (mode === "socket") {
+    await app.start();
+    logger.info({ mode }, "slack: connected over Socket Mode");
+    return null;
+  }
+  const server = (await app.start(listen)) as import("node:http").Server;
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : listen.port;
+  logger.info({ mode, port, path: SLACK_EVENTS_PATH }, "slack: listening for HTTP requests");
+  return port;
 }
 
 /** Starts the Slack adapter (main.ts calls this when config.slack is set). */

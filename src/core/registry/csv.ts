@@ -141,6 +141,43 @@ function checkHeader(text: string): void {
   }
 }
 
+/** One CSV row → a record, or why it is skipped. */
+function recordOf(
+  row: readonly string[],
+  registered: string | null,
+  modified: string | null,
+): IanaRecord | SkipReason {
+  const portText = field(row, 1);
+  if (portText === "") return "service-name-only";
+  const m = PORT.exec(portText);
+  if (m === null) return "invalid-port";
+  const first = Number(m[1]);
+  const last = m[2] === undefined ? first : Number(m[2]);
+  if (last > MAX_PORT) return "port-out-of-range";
+  if (first > last) return "inverted-range";
+  const protoText = field(row, 2).toLowerCase();
+  if (protoText !== "" && !PROTOCOL_SET.has(protoText)) return "invalid-protocol";
+  const service = orNull(field(row, 0));
+  const description = field(row, 3);
+  const assignee = orNull(field(row, 4));
+  return {
+    service,
+    first,
+    last,
+    protocol: protoText === "" ? null : (protoText as Protocol),
+    description,
+    status: statusOf(service, description, assignee),
+    assignee,
+    contact: orNull(field(row, 5)),
+    registered,
+    modified,
+    reference: orNull(field(row, 8)),
+    serviceCode: orNull(field(row, 9)),
+    unauthorizedUse: orNull(field(row, 10)),
+    notes: orNull(field(row, 11)),
+  };
+}
+
 /**
  * Parses the whole file. Throws RegistryFormatError when the header is not IANA's or the CSV is
  * structurally broken (unclosed quote, wrong column count). Does not judge completeness: see
@@ -181,50 +218,9 @@ export function parseIanaCsv(text: string): CsvParseResult {
     for (const d of [registered, modified]) {
       if (d !== null && DATE.test(d) && (updated === null || d > updated)) updated = d;
     }
-    const portText = field(row, 1);
-    if (portText === "") {
-      skip("service-name-only", row);
-      continue;
-    }
-    const m = PORT.exec(portText);
-    if (m === null) {
-      skip("invalid-port", row);
-      continue;
-    }
-    const first = Number(m[1]);
-    const last = m[2] === undefined ? first : Number(m[2]);
-    if (last > MAX_PORT) {
-      skip("port-out-of-range", row);
-      continue;
-    }
-    if (first > last) {
-      skip("inverted-range", row);
-      continue;
-    }
-    const protoText = field(row, 2).toLowerCase();
-    if (protoText !== "" && !PROTOCOL_SET.has(protoText)) {
-      skip("invalid-protocol", row);
-      continue;
-    }
-    const service = orNull(field(row, 0));
-    const description = field(row, 3);
-    const assignee = orNull(field(row, 4));
-    records.push({
-      service,
-      first,
-      last,
-      protocol: protoText === "" ? null : (protoText as Protocol),
-      description,
-      status: statusOf(service, description, assignee),
-      assignee,
-      contact: orNull(field(row, 5)),
-      registered,
-      modified,
-      reference: orNull(field(row, 8)),
-      serviceCode: orNull(field(row, 9)),
-      unauthorizedUse: orNull(field(row, 10)),
-      notes: orNull(field(row, 11)),
-    });
+    const record = recordOf(row, registered, modified);
+    if (typeof record === "string") skip(record, row);
+    else records.push(record);
   }
 
   return {
