@@ -48,7 +48,7 @@ export async function startShellDriver(): Promise<AdapterDriver> {
     faults,
     idMarkup: "",
     injection: "\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 \u001b[2J",
-    isLive: (text) => /\u001b/.test(text),
+    isLive: (text) => text.includes("\u001b"),
     command: (text) => type(`/port ${text}`),
     mention: (text) => type(`@portbot ${text}`),
     async mentionFromBot() {
