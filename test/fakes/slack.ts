@@ -207,6 +207,21 @@ export class FakeSlack {
     ).then(() => {});
   }
 
+  /** Sends an envelope on the current connection without waiting for its ack; returns its id. */
+  sendEnvelopeOnly(type: Envelope["type"], payload: unknown): string {
+    const ws = this.current;
+    if (ws === null) throw new Error("fake Slack: no Socket Mode connection");
+    const id = randomUUID();
+    const envelope: Envelope = {
+      envelope_id: id,
+      type,
+      payload,
+      accepts_response_payload: type !== "events_api",
+    };
+    ws.send(JSON.stringify(envelope));
+    return id;
+  }
+
   /** Sends an envelope on the current connection; resolves with the ack's payload. */
   async sendEnvelope(
     type: Envelope["type"],

@@ -30,6 +30,7 @@ export async function tempStore(prefix = "portbot-test-"): Promise<TempStore> {
 export interface Faults {
   recordAnswer: boolean;
   stats: boolean;
+  recordReaction?: boolean;
   /** Set: the next recordAnswer waits for this promise before it runs. */
   holdRecord?: { arrived: () => void; gate: Promise<void> } | undefined;
 }
@@ -63,7 +64,10 @@ export function faultyStore(store: FeedbackStore, faults: Faults): FeedbackStore
       if (faults.recordAnswer) throw new Error("recordAnswer failed on purpose");
       return store.recordAnswer(a);
     },
-    recordReaction: (event) => store.recordReaction(event),
+    recordReaction: async (event) => {
+      if (faults.recordReaction) throw new Error("recordReaction failed on purpose");
+      return store.recordReaction(event);
+    },
     claimEvent: (eventId, at) => store.claimEvent(eventId, at),
     stats: async (options) => {
       if (faults.stats) throw new Error("stats failed on purpose");

@@ -10,6 +10,7 @@ import { inlineAnswerer, workerAnswerer } from "./answerer.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { botCheck } from "./bots.ts";
 import type { SlackDeps } from "./deps.ts";
+import { deferAck, isVoteEvent } from "./durable-ack.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { type BotIdentity, errorSummary } from "./port.ts";
 import { createReceiver, SLACK_EVENTS_PATH } from "./receiver.ts";
@@ -66,13 +67,16 @@ async function lookUpIdentity(token: string, apiUrl: string | null): Promise<Bot
 
 /**
  * Tracks event processing from the moment a receiver hands it over (before the ack), so idle()
- * and stop() cannot miss work that has been acked but not yet started.
+ * and stop() cannot miss work that has been acked but not yet started; and holds back the ack of
+ * a vote until it is stored (durable-ack.ts).
  */
 function trackEvents(app: App): InFlight {
   const events = new InFlight();
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => {
-    const work = processEvent(event);
+    const vote = isVoteEvent(event.body) ? deferAck(event) : null;
+    const work =
+      vote === null ? processEvent(event) : processEvent(vote.event).finally(vote.settle);
     events.run(
       () => work,
       () => {},

@@ -3,6 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { ratingFor } from "../../../kit/ratings.ts";
 import type { SlackDeps } from "../../deps.ts";
+import type { Durability } from "../../durable-ack.ts";
 import { errorSummary } from "../../port.ts";
 import { SLACK_RATINGS } from "../../ratings.ts";
 
@@ -10,7 +11,7 @@ type ReactionArgs = SlackEventMiddlewareArgs<"reaction_added" | "reaction_remove
   AllMiddlewareArgs;
 
 export function reactionChanged(deps: SlackDeps, action: "added" | "removed") {
-  return async ({ event, body }: ReactionArgs): Promise<void> => {
+  return async ({ event, body, context }: ReactionArgs): Promise<void> => {
     if (event.item.type !== "message") return;
     const rating = ratingFor(SLACK_RATINGS, event.reaction);
     // Not a rating: nothing to store, and no need to ask Slack who reacted.
@@ -30,7 +31,10 @@ export function reactionChanged(deps: SlackDeps, action: "added" | "removed") {
       });
       deps.logger.debug({ outcome, action, emoji: event.reaction }, "slack: reaction");
     } catch (error) {
-      deps.logger.error(errorSummary(error), "slack: recording a reaction failed");
+      // Not acknowledged (durable-ack.ts), so Slack delivers it again; never told as stored.
+      const durability = context.durability as Durability | undefined;
+      if (durability !== undefined) durability.failed = true;
+      deps.logger.error(errorSummary(error), "slack: storing a vote failed; Slack will retry it");
     }
   };
 }
