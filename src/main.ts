@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import type { RunningAdapter } from "./adapters/kit/index.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { openRuntime, runtimeConfig, untilStopSignal } from "./runtime.ts";
+import { guardProcess, openRuntime, runtimeConfig, untilStopSignal } from "./runtime.ts";
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
@@ -21,6 +21,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   const chat = config.slack !== null || config.discord !== null;
   // In the shell, routine logs would interleave with the answers.
   const logger = createLogger({ level: chat ? config.logLevel : "warn" });
+  if (chat) guardProcess(logger);
   // A long-running bot builds its search index before the first question, not during it.
   const runtime = await openRuntime(runtimeConfig(config), { logger, warm: chat });
   logger.info(

@@ -51,6 +51,22 @@ export async function openRuntime(
   };
 }
 
+/**
+ * A bug reached the top of the stack (an exception in a library's callback, a rejected promise no
+ * one awaited): it is logged and the bot keeps serving, rather than one bad event taking every
+ * conversation down. `onError` counts it (metrics).
+ */
+export function guardProcess(logger: Logger, onError: (kind: string) => void = () => {}): void {
+  process.on("uncaughtException", (error) => {
+    logger.error({ err: error }, "uncaught exception; still running");
+    onError("uncaught-exception");
+  });
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason }, "unhandled promise rejection; still running");
+    onError("unhandled-rejection");
+  });
+}
+
 /** Resolves with the first of SIGINT / SIGTERM (or the extra events given, e.g. `disconnect`). */
 export function untilStopSignal(
   extra: readonly NodeJS.Signals[] | readonly string[] = [],

@@ -7,6 +7,7 @@ import { type AdapterContext, createKit, type RunningAdapter } from "../kit/inde
 import { createClient } from "./client.ts";
 import { COMMANDS } from "./commands.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { guardPackets } from "./packet-guard.ts";
 import { ReactionDeliveries } from "./reaction-ids.ts";
 
 export interface DiscordAdapterOptions {
@@ -33,6 +34,7 @@ export function createDiscordAdapter(
 ): DiscordAdapter {
   const logger = ctx.logger.child({ adapter: "discord" });
   const client = createClient(discord, options.maxRateLimitWaitMs ?? 5_000);
+  guardPackets(client, logger, () => {});
   const kit = createKit({ ...ctx, logger });
   registerListeners({
     client,

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { ShardingManager } from "discord.js";
 import { ConfigError, loadConfig } from "../../config.ts";
 import { createLogger } from "../../logger.ts";
-import { openRuntime, runtimeConfig, untilStopSignal } from "../../runtime.ts";
+import { guardProcess, openRuntime, runtimeConfig, untilStopSignal } from "../../runtime.ts";
 import { startDiscord } from "./adapter.ts";
 
 /** Runs one shard's adapter until the manager stops it (SIGTERM) or it is interrupted. */
@@ -20,6 +20,7 @@ export async function runShard(env: NodeJS.ProcessEnv = process.env): Promise<nu
   const config = loadConfig(env);
   if (!config.discord) throw new ConfigError("DISCORD_TOKEN is not set");
   const logger = createLogger({ level: config.logLevel }).child({ shards: env.SHARDS });
+  guardProcess(logger);
   const runtime = await openRuntime(runtimeConfig(config), { logger, warm: true });
   const adapter = await startDiscord(runtime, config.discord);
   await untilStopSignal(["disconnect"]); // disconnect: the manager went away

@@ -96,7 +96,12 @@ export async function createSlackApp(
   const blog = boltLogger(logger);
   const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl));
 
-  const { receiver, mode, socket } = createReceiver(slack, blog, options.socketPingTimeoutMs);
+  const { receiver, mode, socket } = createReceiver(
+    slack,
+    blog,
+    logger,
+    options.socketPingTimeoutMs,
+  );
   const app = new App({
     token: slack.botToken,
     // Both ids given: Bolt skips its own auth.test.

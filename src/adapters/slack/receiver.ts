@@ -7,6 +7,8 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
+import type { Logger } from "../../logger.ts";
+import { guardRequests } from "./request-guard.ts";
 import { webClientOptions } from "./retry.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -21,6 +23,7 @@ export interface SlackReceiver {
 export function createReceiver(
   slack: SlackConfig,
   logger: BoltLogger,
+  guardLogger: Logger,
   socketPingTimeoutMs?: number,
 ): SlackReceiver {
   if (slack.appToken !== null) {
@@ -46,6 +49,7 @@ export function createReceiver(
       // Ack first, work after: the answer's cost stays off the 3-second ack path.
       processBeforeResponse: false,
     });
+    guardRequests(receiver, guardLogger);
     return { receiver, mode: "http", socket: null };
   }
   throw new Error("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)");

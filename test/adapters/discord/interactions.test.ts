@@ -2,7 +2,12 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 import { renderReply } from "../../../src/adapters/discord/embeds.ts";
-import { messageCommandData, portCommandData, type RecordedRequest } from "../../fakes/discord.ts";
+import {
+  interactionPayload,
+  messageCommandData,
+  portCommandData,
+  type RecordedRequest,
+} from "../../fakes/discord.ts";
 import { eventually, type Harness, startHarness } from "./harness.ts";
 
 const EPHEMERAL = 64;
@@ -261,4 +266,54 @@ test("a 429 on seeding reactions still leaves the answer delivered and recorded"
     1,
     "the answer is not overwritten",
   );
+});
+
+test("malformed interactions are dropped and the bot keeps answering; odd autocomplete still gets choices", async () => {
+  h = await startHarness();
+  const fake = h.fake;
+  const base = (data: Record<string, unknown>) =>
+    interactionPayload({
+      applicationId: fake.applicationId,
+      guildId: fake.guildId,
+      channel: fake.channel(0),
+      user: { id: "800000000000000001", username: "asker" },
+      type: 2,
+      data,
+    });
+  const withoutData = base(portCommandData("22"));
+  delete withoutData.data;
+  const messageCommandWithoutResolved = base({
+    ...messageCommandData("Explain ports", {}),
+    resolved: undefined,
+  });
+  const componentWithoutMessage = { ...base({ custom_id: "x", component_type: 2 }), type: 3 };
+  const nobody = base(portCommandData("22"));
+  delete nobody.member;
+  const noEntitlements = base(portCommandData("22"));
+  delete noEntitlements.entitlements;
+  for (const bad of [
+    withoutData,
+    messageCommandWithoutResolved,
+    componentWithoutMessage,
+    nobody,
+    noEntitlements,
+  ]) {
+    fake.dispatch("INTERACTION_CREATE", bad);
+  }
+  // Autocomplete with a number where text is expected, and with no focused option at all.
+  const numeric = fake.sendInteraction(4, {
+    ...portCommandData("54"),
+    options: [{ name: "query", type: 4, value: 54, focused: true }],
+  });
+  const unfocused = fake.sendInteraction(4, { ...portCommandData("x"), options: [] });
+  for (const payload of [numeric, unfocused]) {
+    const cb = (await fake.waitForRequest(callbackOf(payload))).body as CallbackBody & {
+      data?: { choices?: unknown[] };
+    };
+    assert.equal(cb.type, 8, "an autocomplete result");
+    assert.ok((cb.data?.choices ?? []).length > 0);
+  }
+  const ok = fake.sendInteraction(2, portCommandData("22"));
+  const edit = await fake.waitForRequest(originalOf(ok));
+  assert.ok((edit.body as EditBody).embeds.length > 0, "still answering");
 });

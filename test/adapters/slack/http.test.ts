@@ -10,6 +10,7 @@ import {
   reactionEvent,
   sendEvent,
   sendInteraction,
+  sendSigned,
   sendSlashCommand,
 } from "../../fakes/slack.ts";
 import { failingRecordAnswer } from "../../support/stores.ts";
@@ -162,6 +163,38 @@ describe("/port over HTTP", () => {
     assert.ok(
       String(mine?.body.text).includes(h.portbot.failure("rate-limited").text.slice(0, 20)),
     );
+  });
+});
+
+describe("malformed requests", () => {
+  test("signed bodies that are not objects get 400 and the bot keeps answering", {
+    timeout: 15_000,
+  }, async () => {
+    const json = ["null", "42", "[]", '"text"', "", "{"];
+    for (const body of json) {
+      const res = await sendSigned(h.url, SIGNING_SECRET, body, "application/json");
+      assert.equal(res.status, 400, JSON.stringify(body));
+    }
+    const forms = ["payload=null", "payload=%5B1%5D", "payload=nope"];
+    for (const body of forms) {
+      const res = await sendSigned(
+        h.url,
+        SIGNING_SECRET,
+        body,
+        "application/x-www-form-urlencoded",
+      );
+      assert.equal(res.status, 400, body);
+    }
+    const { id } = await slash("22");
+    await h.slack.idle();
+    assert.ok(
+      h.fake.responses.find((r) => r.id === id) || h.fake.callsTo("chat.postMessage").length > 0,
+    );
+    const res = await sendSlashCommand(h.url, SIGNING_SECRET, {
+      text: "80",
+      response_url: h.fake.responseUrl(),
+    });
+    assert.equal(res.status, 200, "still alive and acking");
   });
 });
 
