@@ -195,6 +195,7 @@ describe("malformed requests", () => {
       response_url: h.fake.responseUrl(),
     });
     assert.equal(res.status, 200, "still alive and acking");
+    await h.slack.idle();
   });
 });
 
