@@ -20,8 +20,14 @@ export class FeedbackInputError extends Error {
 /** Longest query kept with an answer; longer text (4 KB of junk) is cut, not refused. */
 export const MAX_QUERY_CHARS = 1000;
 
-const id = (max = 200) => z.string().max(max);
-const required = (max = 200) => z.string().min(1, "must not be empty").max(max);
+/**
+ * PostgreSQL text cannot hold U+0000 (error 22021) while SQLite can, so the same input would be
+ * kept by one store and refused by the other: both store it as U+FFFD instead.
+ */
+const withoutNul = (s: string) => s.replaceAll("\u0000", "\uFFFD");
+const id = (max = 200) => z.string().max(max).transform(withoutNul);
+const required = (max = 200) =>
+  z.string().min(1, "must not be empty").max(max).transform(withoutNul);
 const date = z.date().refine((d) => !Number.isNaN(d.getTime()), "must be a valid date");
 const platform = z.enum(["slack", "discord", "shell"]);
 
@@ -30,8 +36,8 @@ const AnswerSchema = z.object({
   workspace: id(),
   channel: required(),
   messageId: required(),
-  thread: z.string().max(200).nullable(),
-  query: z.string().transform((q) => q.slice(0, MAX_QUERY_CHARS)),
+  thread: z.string().max(200).transform(withoutNul).nullable(),
+  query: z.string().transform((q) => withoutNul(q.slice(0, MAX_QUERY_CHARS))),
   ports: z
     .array(z.number().int().min(0).max(65535))
     .max(65536)

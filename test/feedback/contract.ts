@@ -128,6 +128,28 @@ export function storeContract(name: string, factory: StoreFactory, skip: string 
           assert.deepEqual(s.leastHelpful[0]?.ports, [80, 443]);
         });
       });
+
+      it("keeps NUL bytes out of every text field, the same on every store, and the answer can be rated", async () => {
+        await withStore(factory, async (store) => {
+          const nul = "\u0000";
+          await store.recordAnswer(
+            answer({
+              messageId: `m${nul}1`,
+              query: `22${nul}evil`,
+              asker: `U${nul}`,
+              thread: `t${nul}`,
+            }),
+          );
+          assert.equal(
+            await store.recordReaction(
+              reaction({ messageId: `m${nul}1`, voter: `V${nul}`, rating: "not-helpful" }),
+            ),
+            "voted",
+          );
+          const s = await store.stats();
+          assert.equal(s.leastHelpful[0]?.query, "22\uFFFDevil");
+        });
+      });
     });
 
     describe("votes", () => {
