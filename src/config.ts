@@ -1,5 +1,6 @@
-// Environment → typed configuration. Secrets come only from the environment (or a .env file loaded
-// by main.ts before this runs); a missing or malformed one stops the start with a message naming it.
+// Environment → typed configuration. Secrets come only from the environment (or the .env file that
+// env.ts adds to it); a missing or malformed one stops the start with one line per problem naming
+// the variable, never its value.
 import { join } from "node:path";
 import { z } from "zod";
 import { defaultDataDir } from "./paths.ts";
@@ -12,6 +13,28 @@ const optional = z
 
 const url = (name: string) =>
   optional.refine((v) => v === undefined || URL.canParse(v), `${name} must be a URL`);
+
+/** A Discord bot token: three base64url parts separated by dots (user id, timestamp, HMAC). */
+const DISCORD_TOKEN_FORMAT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** PostgreSQL is the only server store; anything else (mysql://, sqlite://) is refused by name. */
+const postgresUrl = optional.superRefine((v, ctx) => {
+  if (v === undefined) return;
+  if (!URL.canParse(v)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "DATABASE_URL must be a URL (postgres://user:password@host:5432/database)",
+    });
+    return;
+  }
+  const scheme = new URL(v).protocol;
+  if (scheme !== "postgres:" && scheme !== "postgresql:") {
+    ctx.addIssue({
+      code: "custom",
+      message: `DATABASE_URL must be a PostgreSQL URL (postgres:// or postgresql://), not ${scheme}//: leave it unset for SQLite`,
+    });
+  }
+});
 
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optional.refine(
@@ -29,7 +52,10 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().int().min(0).max(65535).default(3000),
   ),
-  DISCORD_TOKEN: optional,
+  DISCORD_TOKEN: optional.refine(
+    (v) => v === undefined || DISCORD_TOKEN_FORMAT.test(v),
+    'DISCORD_TOKEN must be a bot token: three parts separated by dots, as the Bot page shows it (no "Bot " prefix)',
+  ),
   DISCORD_APPLICATION_ID: optional.refine(
     (v) => v === undefined || /^\d{15,21}$/.test(v),
     "DISCORD_APPLICATION_ID must be a numeric snowflake",
@@ -39,7 +65,7 @@ const EnvSchema = z.object({
     "DISCORD_GUILD_ID must be a numeric snowflake",
   ),
   DISCORD_API_URL: url("DISCORD_API_URL"),
-  DATABASE_URL: url("DATABASE_URL"),
+  DATABASE_URL: postgresUrl,
   PORTBOT_DB: optional,
   PORTBOT_DATA_DIR: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -73,66 +99,108 @@ export interface Config {
   logLevel: string;
 }
 
+/** Every problem found, one line each, naming the variable and never its value. */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[] | string) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    super(list.join("\n"));
+    this.problems = list;
+  }
 }
 
 export { defaultDataDir };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Every variable the configuration reads (.env.example documents each). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+/** What `portbot serve` asks for when no platform is configured. */
+export const NOTHING_TO_SERVE =
+  "nothing to run: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) for Slack, and/or DISCORD_TOKEN for Discord (see .env.example)";
+
+type Env = z.infer<typeof EnvSchema>;
+
+function slackPart(e: Env, missing: string[]): SlackConfig | null {
+  if ((e.SLACK_BOT_TOKEN ?? e.SLACK_APP_TOKEN ?? e.SLACK_SIGNING_SECRET) === undefined) return null;
+  if (e.SLACK_BOT_TOKEN === undefined)
+    missing.push("SLACK_BOT_TOKEN is missing (the bot token, xoxb-…)");
+  if (e.SLACK_APP_TOKEN === undefined && e.SLACK_SIGNING_SECRET === undefined) {
+    missing.push(
+      "SLACK_APP_TOKEN (Socket Mode, xapp-…) or SLACK_SIGNING_SECRET (HTTP mode) is missing: set one of them",
+    );
+  }
+  if (e.SLACK_BOT_TOKEN === undefined) return null;
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    apiUrl: e.SLACK_API_URL ?? null,
+    port: e.PORT,
+  };
+}
+
+function discordPart(e: Env, missing: string[]): DiscordConfig | null {
+  if ((e.DISCORD_TOKEN ?? e.DISCORD_APPLICATION_ID ?? e.DISCORD_GUILD_ID) === undefined)
+    return null;
+  if (e.DISCORD_TOKEN === undefined) {
+    missing.push("DISCORD_TOKEN is missing (the bot token)");
+    return null;
+  }
+  return {
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID ?? null,
+    guildId: e.DISCORD_GUILD_ID ?? null,
+    apiUrl: e.DISCORD_API_URL ?? null,
+  };
+}
+
+/** zod's issue as one line that starts with the variable's name. */
+function problemLine(issue: z.core.$ZodIssue): string {
+  const name = String(issue.path[0] ?? "");
+  return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+}
+
+/** The configuration, or every problem with it (malformed values and missing partners alike). */
+export function checkConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): { config: Config; problems: [] } | { config: null; problems: string[] } {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+    // Report the missing partners of what did parse too, so one run shows every problem.
+    const bad = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")));
+    const rest = Object.fromEntries(Object.entries(env).filter(([k]) => !bad.has(k)));
+    const again = EnvSchema.safeParse(rest);
+    const missing: string[] = [];
+    if (again.success) {
+      slackPart(again.data, missing);
+      discordPart(again.data, missing);
+    }
+    const unrelated = missing.filter((line) => ![...bad].some((name) => line.startsWith(name)));
+    return { config: null, problems: [...parsed.error.issues.map(problemLine), ...unrelated] };
   }
   const e = parsed.data;
   const missing: string[] = [];
-
-  let slack: SlackConfig | null = null;
-  const slackAsked = e.SLACK_BOT_TOKEN ?? e.SLACK_APP_TOKEN ?? e.SLACK_SIGNING_SECRET;
-  if (slackAsked !== undefined) {
-    if (e.SLACK_BOT_TOKEN === undefined) missing.push("SLACK_BOT_TOKEN (the bot token, xoxb-…)");
-    if (e.SLACK_APP_TOKEN === undefined && e.SLACK_SIGNING_SECRET === undefined) {
-      missing.push(
-        "SLACK_APP_TOKEN (Socket Mode, xapp-…) or SLACK_SIGNING_SECRET (HTTP mode): one of them",
-      );
-    }
-    if (e.SLACK_BOT_TOKEN !== undefined) {
-      slack = {
-        botToken: e.SLACK_BOT_TOKEN,
-        appToken: e.SLACK_APP_TOKEN ?? null,
-        signingSecret: e.SLACK_SIGNING_SECRET ?? null,
-        apiUrl: e.SLACK_API_URL ?? null,
-        port: e.PORT,
-      };
-    }
-  }
-
-  let discord: DiscordConfig | null = null;
-  const discordAsked = e.DISCORD_TOKEN ?? e.DISCORD_APPLICATION_ID ?? e.DISCORD_GUILD_ID;
-  if (discordAsked !== undefined) {
-    if (e.DISCORD_TOKEN === undefined) missing.push("DISCORD_TOKEN (the bot token)");
-    else {
-      discord = {
-        token: e.DISCORD_TOKEN,
-        applicationId: e.DISCORD_APPLICATION_ID ?? null,
-        guildId: e.DISCORD_GUILD_ID ?? null,
-        apiUrl: e.DISCORD_API_URL ?? null,
-      };
-    }
-  }
-
-  if (missing.length > 0) {
-    throw new ConfigError(`Missing configuration:\n  ${missing.join("\n  ")}`);
-  }
-
+  const slack = slackPart(e, missing);
+  const discord = discordPart(e, missing);
+  if (missing.length > 0) return { config: null, problems: missing };
   const dataDir = e.PORTBOT_DATA_DIR ?? defaultDataDir(env);
   return {
-    slack,
-    discord,
-    databaseUrl: e.DATABASE_URL ?? null,
-    sqlitePath: e.PORTBOT_DB ?? join(dataDir, "feedback.db"),
-    dataDir,
-    logLevel: e.LOG_LEVEL,
+    config: {
+      slack,
+      discord,
+      databaseUrl: e.DATABASE_URL ?? null,
+      sqlitePath: e.PORTBOT_DB ?? join(dataDir, "feedback.db"),
+      dataDir,
+      logLevel: e.LOG_LEVEL,
+    },
+    problems: [],
   };
+}
+
+/** The configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { config, problems } = checkConfig(env);
+  if (config === null) throw new ConfigError(problems);
+  return config;
 }

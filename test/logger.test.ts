@@ -16,7 +16,7 @@ test("secrets never reach the log, even when a whole config is logged", async ()
       HOME: dir,
       SLACK_BOT_TOKEN: "xoxb-secret-bot",
       SLACK_SIGNING_SECRET: "secret-signing",
-      DISCORD_TOKEN: "secret-discord",
+      DISCORD_TOKEN: "c2VjcmV0.ZGlzY29yZA.secret-discord",
       DATABASE_URL: "postgres://user:secret-pw@127.0.0.1/db",
     });
     logger.info({ config }, "starting");

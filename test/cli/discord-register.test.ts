@@ -34,7 +34,7 @@ function io(env: Record<string, string>): CliIo & { out: string; err: string } {
 }
 
 const env = () => ({
-  DISCORD_TOKEN: "fake-discord-token",
+  DISCORD_TOKEN: "ZmFrZQ.ZGlzY29yZA.fake-discord-token",
   DISCORD_APPLICATION_ID: fake.applicationId,
   DISCORD_API_URL: fake.apiUrl,
 });
@@ -45,7 +45,7 @@ test("register overwrites the global commands with the manifest", async () => {
   const [put] = fake.calls(/\/commands$/, "PUT");
   assert.equal(put?.decodedPath, `/api/v10/applications/${fake.applicationId}/commands`);
   assert.deepEqual(put?.body, manifest);
-  assert.equal(put?.headers.authorization, "Bot fake-discord-token");
+  assert.equal(put?.headers.authorization, "Bot ZmFrZQ.ZGlzY29yZA.fake-discord-token");
   assert.match(cli.out, /Registered 2 commands \(port, Explain ports\) globally/);
 });
 

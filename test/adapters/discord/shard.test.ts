@@ -24,7 +24,7 @@ test("--shards 2 spawns two processes that each identify to the gateway", {
       HOME: dir,
       PORTBOT_DATA_DIR: dir,
       LOG_LEVEL: "warn",
-      DISCORD_TOKEN: "shard-test-token",
+      DISCORD_TOKEN: "c2hhcmQ.dGVzdA.shard-test-token",
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
     },
