@@ -36,6 +36,8 @@ const postgresUrl = optional.superRefine((v, ctx) => {
   }
 });
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optional.refine(
     (v) => v === undefined || v.startsWith("xoxb-"),
@@ -68,7 +70,13 @@ const EnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   PORTBOT_DB: optional,
   PORTBOT_DATA_DIR: optional,
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Empty means unset here too (.env.example leaves every value empty).
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+      .default("info"),
+  ),
 });
 
 export interface SlackConfig {

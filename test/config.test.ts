@@ -63,10 +63,12 @@ describe("loadConfig", () => {
     const c = loadConfig({
       ...base,
       SLACK_BOT_TOKEN: "",
+      LOG_LEVEL: "",
       PORTBOT_DB: "/tmp/x.db",
       DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test",
     });
     assert.equal(c.slack, null);
+    assert.equal(c.logLevel, "info");
     assert.equal(c.sqlitePath, "/tmp/x.db");
     const http = loadConfig({
       ...base,
