@@ -1,6 +1,7 @@
-// manifests/slack-app.yaml must declare exactly what the code registers and needs: the slash
-// command, the shortcut's callback id, the bot events, and the scopes for the Web API methods and
-// events the adapter uses.
+// manifests/slack-app.yaml (Socket Mode) and manifests/slack-app-http.yaml (HTTP mode) must each
+// declare exactly what the code registers and needs: the slash command, the shortcut's callback
+// id, the bot events, and the scopes for the Web API methods and events the adapter uses. They are
+// the same app apart from how requests arrive, and a test keeps them so.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -10,6 +11,7 @@ import {
   type ListenerHost,
   registerListeners,
 } from "../../../src/adapters/slack/listeners/index.ts";
+import { SLACK_EVENTS_PATH } from "../../../src/adapters/slack/receiver.ts";
 import { INTERACTIVE_RETRY } from "../../../src/adapters/slack/retry.ts";
 import { createLogger } from "../../../src/logger.ts";
 import {
@@ -35,15 +37,26 @@ const list = (v: Yaml | undefined): Yaml[] => {
   return v;
 };
 
-const manifest = obj(
-  parseYamlSubset(
-    readFileSync(new URL("../../../manifests/slack-app.yaml", import.meta.url), "utf8"),
-  ),
-);
-const features = obj(manifest.features);
-const settings = obj(manifest.settings);
-const botScopes = new Set(list(obj(obj(manifest.oauth_config).scopes).bot).map(String));
-const botEvents = new Set(list(obj(settings.event_subscriptions).bot_events).map(String));
+const MANIFESTS = ["slack-app.yaml", "slack-app-http.yaml"] as const;
+/** Where the HTTP manifest sends Slack's requests, until the operator puts their host there. */
+const PLACEHOLDER_URL = `https://portbot.example.com${SLACK_EVENTS_PATH}`;
+
+function load(file: string) {
+  const manifest = obj(
+    parseYamlSubset(readFileSync(new URL(`../../../manifests/${file}`, import.meta.url), "utf8")),
+  );
+  const features = obj(manifest.features);
+  const settings = obj(manifest.settings);
+  return {
+    manifest,
+    features,
+    settings,
+    botScopes: new Set(list(obj(obj(manifest.oauth_config).scopes).bot).map(String)),
+    botEvents: new Set(list(obj(settings.event_subscriptions).bot_events).map(String)),
+  };
+}
+const socketManifest = load("slack-app.yaml");
+const httpManifest = load("slack-app-http.yaml");
 
 /** What registerListeners registers, recorded without Bolt. */
 function registered() {
@@ -64,28 +77,74 @@ function registered() {
   return { commands, events, shortcuts };
 }
 
-test("the slash command in the manifest is the one the code registers", () => {
-  const declared = list(features.slash_commands).map((c) => String(obj(c).command));
-  assert.deepEqual(declared, registered().commands);
-});
+for (const file of MANIFESTS) {
+  const { features, botEvents } = load(file);
 
-test("the shortcut's callback id and type match", () => {
-  const declared = list(features.shortcuts).map((s) => ({
-    type: obj(s).type === "message" ? "message_action" : String(obj(s).type),
-    callback_id: String(obj(s).callback_id),
-  }));
-  assert.deepEqual(declared, registered().shortcuts);
-});
+  test(`${file}: the slash command is the one the code registers`, () => {
+    const declared = list(features.slash_commands).map((c) => String(obj(c).command));
+    assert.deepEqual(declared, registered().commands);
+  });
 
-test("bot events are exactly the events the code listens to", () => {
-  assert.deepEqual([...botEvents].sort(), [...new Set(registered().events)].sort());
-});
+  test(`${file}: the shortcut's callback id and type match`, () => {
+    const declared = list(features.shortcuts).map((s) => ({
+      type: obj(s).type === "message" ? "message_action" : String(obj(s).type),
+      callback_id: String(obj(s).callback_id),
+    }));
+    assert.deepEqual(declared, registered().shortcuts);
+  });
 
-test("Socket Mode, interactivity and the Home tab are on", () => {
+  test(`${file}: bot events are exactly the events the code listens to`, () => {
+    assert.deepEqual([...botEvents].sort(), [...new Set(registered().events)].sort());
+  });
+}
+
+test("Socket Mode manifest: Socket Mode, interactivity and the Home tab on; no request URL", () => {
+  const { features, settings } = socketManifest;
   assert.equal(settings.socket_mode_enabled, true);
   assert.equal(obj(settings.interactivity).is_enabled, true);
   assert.equal(obj(features.app_home).home_tab_enabled, true);
+  assert.deepEqual(requestUrls(socketManifest.manifest), []);
 });
+
+test("HTTP manifest: Socket Mode off; commands, events and interactivity go to /slack/events", () => {
+  const { features, settings } = httpManifest;
+  assert.equal(settings.socket_mode_enabled, false);
+  assert.equal(obj(settings.interactivity).is_enabled, true);
+  assert.equal(obj(features.app_home).home_tab_enabled, true);
+  assert.deepEqual(requestUrls(httpManifest.manifest), [
+    "features.slash_commands.0.url",
+    "settings.event_subscriptions.request_url",
+    "settings.interactivity.request_url",
+  ]);
+  for (const url of [
+    obj(list(features.slash_commands)[0]).url,
+    obj(settings.event_subscriptions).request_url,
+    obj(settings.interactivity).request_url,
+  ]) {
+    assert.equal(url, PLACEHOLDER_URL);
+  }
+});
+
+test("the two manifests are one app: the same apart from Socket Mode and the request URLs", () => {
+  const strip = (v: Yaml): Yaml => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (typeof v !== "object" || v === null) return v;
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== "url" && k !== "request_url" && k !== "socket_mode_enabled")
+        .map(([k, x]) => [k, strip(x)]),
+    );
+  };
+  assert.deepEqual(strip(httpManifest.manifest), strip(socketManifest.manifest));
+});
+
+/** Paths of every `url` / `request_url` in a manifest. */
+function requestUrls(v: Yaml, path = ""): string[] {
+  if (typeof v !== "object" || v === null) return [];
+  return Object.entries(v).flatMap(([k, x]) =>
+    k === "url" || k === "request_url" ? [`${path}${k}`] : requestUrls(x as Yaml, `${path}${k}.`),
+  );
+}
 
 // Scopes: what each Web API method and event the adapter uses needs (null: no scope).
 const METHOD_SCOPE: Record<string, string | null> = {
@@ -159,10 +218,12 @@ test("the bot scopes are exactly those the methods and events in use need", asyn
     const scope = METHOD_SCOPE[m];
     if (scope) needed.add(scope);
   }
-  for (const e of botEvents) {
+  for (const e of socketManifest.botEvents) {
     assert.ok(e in EVENT_SCOPE, `scope for event ${e} is known`);
     const scope = EVENT_SCOPE[e];
     if (scope) needed.add(scope);
   }
-  assert.deepEqual([...botScopes].sort(), [...needed].sort());
+  for (const { botScopes } of [socketManifest, httpManifest]) {
+    assert.deepEqual([...botScopes].sort(), [...needed].sort());
+  }
 });
