@@ -70,9 +70,17 @@ function messageOf(error: unknown): string {
   return (text.split("\n")[0] ?? "").trim().slice(0, 200);
 }
 
+/** pg's connect timeout, fetch's AbortSignal.timeout, undici's connect timeout. */
 function timedOut(error: unknown): boolean {
-  return chain(error).some((e) => /timeout expired|connection timeout/i.test(messageOf(e)));
+  return chain(error).some(
+    (e) =>
+      (e as { name?: unknown }).name === "TimeoutError" ||
+      /timeout expired|connection timeout|aborted due to timeout|timed out/i.test(messageOf(e)),
+  );
 }
+
+const unreachable = (error: unknown) =>
+  networkCode(error) ?? (timedOut(error) ? "timed out" : null);
 
 function slackPlatformError(error: unknown): string | null {
   for (const e of chain(error)) {
@@ -105,7 +113,7 @@ function explainSlack(error: unknown, config: Config): string | null {
       : `Slack refused SLACK_BOT_TOKEN (${refused}): set the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and reinstall the app if it was revoked`;
   }
   if (refused !== null) return `Slack answered ${refused} when checking ${variable}; ${DEBUG_HINT}`;
-  const network = networkCode(error);
+  const network = unreachable(error);
   if (network !== null) {
     const where = hostOf(slack.apiUrl, "slack.com");
     return `cannot reach Slack at ${where} (${network}): check the network${slack.apiUrl === null ? "" : " and SLACK_API_URL"}`;
@@ -129,7 +137,7 @@ function explainDiscord(error: unknown, config: Config): string | null {
   if (codeOf(error, (c) => c === "DisallowedIntents") !== null) {
     return "Discord refused the gateway intents (DisallowedIntents): portbot needs no privileged intent; check the application's Bot page";
   }
-  const network = networkCode(error);
+  const network = unreachable(error);
   if (network !== null) {
     const where = hostOf(discord.apiUrl, "discord.com");
     return `cannot reach Discord at ${where} (${network}): check the network${discord.apiUrl === null ? "" : " and DISCORD_API_URL"}`;
@@ -154,7 +162,7 @@ const PG_STATES: Record<string, string> = {
 function explainStore(error: unknown, config: Config): string | null {
   if (config.databaseUrl !== null) {
     const where = hostOf(config.databaseUrl, "the server in DATABASE_URL");
-    const network = networkCode(error) ?? (timedOut(error) ? "timed out" : null);
+    const network = unreachable(error);
     if (network !== null) {
       return `cannot reach PostgreSQL at ${where} (${network}): check DATABASE_URL and that the server is running`;
     }
@@ -207,7 +215,9 @@ export function explainStartupFailure(step: StartStep, error: unknown, config: C
       : step === "discord"
         ? explainDiscord(error, config)
         : explainStore(error, config);
-  let line = explained ?? `${STEP_NAME[step]} failed to start: ${messageOf(error)}; ${DEBUG_HINT}`;
+  // The fallback quotes what went wrong, not the tag saying which credential was being checked.
+  const quoted = error instanceof CredentialCheckError ? error.cause : error;
+  let line = explained ?? `${STEP_NAME[step]} failed to start: ${messageOf(quoted)}; ${DEBUG_HINT}`;
   for (const secret of secretsOf(config)) line = line.split(secret).join("[redacted]");
   return line.replace(/[\r\n]+/g, " ");
 }

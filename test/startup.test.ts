@@ -179,6 +179,21 @@ describe("explainStartupFailure", () => {
     );
   });
 
+  test("a Slack or Discord that accepts but never answers: timed out", () => {
+    const stalled = Object.assign(new Error("The operation was aborted due to timeout"), {
+      name: "TimeoutError",
+    });
+    const wrapped = new CredentialCheckError("SLACK_BOT_TOKEN", { original: stalled });
+    assert.equal(
+      explainStartupFailure("slack", wrapped, config),
+      "cannot reach Slack at slack.com (timed out): check the network",
+    );
+    assert.match(
+      explainStartupFailure("discord", stalled, config),
+      /^cannot reach Discord at discord\.com \(timed out\)/,
+    );
+  });
+
   test("HTTP mode: PORT in use", () => {
     assert.match(
       explainStartupFailure("slack", coded("EADDRINUSE"), config),
@@ -226,5 +241,10 @@ describe("explainStartupFailure", () => {
     );
     for (const secret of SECRETS) assert.ok(!line.includes(secret), secret);
     assert.ok(!line.includes("\n") && !line.includes("somewhere"));
+    const tagged = new CredentialCheckError("SLACK_BOT_TOKEN", new Error("odd answer"));
+    assert.match(
+      explainStartupFailure("slack", tagged, config),
+      /^Slack failed to start: odd answer;/,
+    );
   });
 });
