@@ -3,7 +3,9 @@
 // naming the variable or service and what to do, exits 1, and prints no stack trace and no secret;
 // the details appear only at LOG_LEVEL=debug.
 import assert from "node:assert/strict";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -76,6 +78,23 @@ describe("start-up failures: one line, exit 1", { timeout: 120_000 }, () => {
         `^portbot: cannot reach Slack at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\).*SLACK_API_URL`,
       ),
     );
+  });
+
+  test("Slack HTTP mode: PORT already taken", async () => {
+    const taken = createServer().listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = await serve({ ...slackHttp(slack.apiUrl), PORT: String(port) });
+      assertOneLine(
+        r,
+        new RegExp(
+          `^portbot: cannot listen on PORT ${port} for Slack's HTTP requests \\(EADDRINUSE\\)`,
+        ),
+      );
+    } finally {
+      taken.close();
+    }
   });
 
   test("Discord refuses the token (401, TokenInvalid)", async () => {

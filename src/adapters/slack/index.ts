@@ -212,12 +212,6 @@ export async function startSlack(
   runtime: RuntimeConfig,
 ): Promise<RunningAdapter> {
   const app = await createSlackApp(ctx, slack, { answers: "worker", runtime });
-  try {
-    await app.start();
-  } catch (error) {
-    // Let go of what was made (the answer worker) so a failed start can exit.
-    await app.stop().catch(() => {});
-    throw error;
-  }
+  await app.start();
   return { name: "slack", stop: () => app.stop() };
 }
