@@ -8,10 +8,11 @@ export interface TextOptions {
 
 type Style = Parameters<typeof styleText>[0];
 
-// Control characters in user text could move the cursor or recolour the terminal.
+// Control characters in user text could move the cursor or recolour the terminal, and bidi
+// controls (U+202A–202E, U+2066–2069) from someone else's query would reorder what is shown.
 function clean(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, "");
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, "");
 }
 
 export function renderText(reply: Reply, options: TextOptions): string {
