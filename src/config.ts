@@ -29,6 +29,11 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().int().min(0).max(65535).default(3000),
   ),
+  // Health and metrics (/healthz, /readyz, /metrics) for the chat adapters; 0 picks a free port.
+  HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).default(9464),
+  ),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional.refine(
     (v) => v === undefined || /^\d{15,21}$/.test(v),
@@ -71,6 +76,8 @@ export interface Config {
   /** Where `portbot data update` keeps the downloaded IANA CSV. */
   dataDir: string;
   logLevel: string;
+  /** Port of the health and metrics server (chat adapters only). */
+  healthPort: number;
 }
 
 export class ConfigError extends Error {
@@ -134,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: e.PORTBOT_DB ?? join(dataDir, "feedback.db"),
     dataDir,
     logLevel: e.LOG_LEVEL,
+    healthPort: e.HEALTH_PORT,
   };
 }

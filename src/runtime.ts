@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { loadPortbot } from "./core/portbot.ts";
 import { openFeedbackStore } from "./feedback/open.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import type { Metrics } from "./ops/metrics.ts";
 
 /** The part of the configuration every entry needs; adapters get only their own part. */
 export type RuntimeConfig = Pick<Config, "databaseUrl" | "sqlitePath" | "dataDir" | "logLevel">;
@@ -18,6 +19,8 @@ export interface Runtime extends AdapterContext {
 
 export interface RuntimeOptions {
   logger?: Logger;
+  /** Metrics to keep (store latency, and what the adapters report); none when absent. */
+  metrics?: Metrics;
   /** Build the search index now, before the first question (long-running servers). */
   warm?: boolean;
 }
@@ -34,11 +37,13 @@ export async function openRuntime(
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const portbot = loadPortbot({ dataDir: config.dataDir, logger });
   if (options.warm) portbot.warm();
-  const store = await openFeedbackStore(config);
+  const opened = await openFeedbackStore(config);
+  const store = options.metrics?.timed(opened) ?? opened;
   return {
     portbot,
     store,
     logger,
+    ...(options.metrics === undefined ? {} : { telemetry: options.metrics.telemetry }),
     async shutdown(adapters) {
       const results = await Promise.allSettled(adapters.map((a) => a.stop()));
       for (const [i, r] of results.entries()) {

@@ -11,6 +11,7 @@ const OPERATION = {
   recordReaction: "storing a vote",
   claimEvent: "claiming a delivery",
   stats: "reading the rating figures",
+  ping: "checking the connection",
 } as const;
 
 export type StoreOperation = keyof typeof OPERATION;
@@ -46,6 +47,7 @@ export function withNamedErrors(store: FeedbackStore): FeedbackStore {
     recordReaction: named("recordReaction", (e) => store.recordReaction(e)),
     claimEvent: named("claimEvent", (id, at) => store.claimEvent(id, at)),
     stats: named("stats", (o) => store.stats(o)),
+    ping: named("ping", () => store.ping()),
     close: () => store.close(),
   };
 }

@@ -349,6 +349,10 @@ class PostgresStore implements FeedbackStore {
     );
   }
 
+  async ping(): Promise<void> {
+    await this.#pool.query("SELECT 1");
+  }
+
   async close(): Promise<void> {
     if (!this.#pool.ended) await this.#pool.end();
   }

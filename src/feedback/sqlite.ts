@@ -303,6 +303,10 @@ class SqliteStore implements FeedbackStore {
     }
   }
 
+  async ping(): Promise<void> {
+    this.#get("SELECT 1 AS one");
+  }
+
   async close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
   }

@@ -8,6 +8,7 @@ import { type Ask, repliesFor } from "./flow.ts";
 import { InFlight } from "./in-flight.ts";
 import type { Place, PlatformPort } from "./platform-port.ts";
 import { type PublishReport, publish } from "./publish.ts";
+import { NO_TELEMETRY, type Telemetry } from "./telemetry.ts";
 import { type ReactionInput, recordVote } from "./votes.ts";
 
 /** What main.ts (or a shard, or a worker) hands every adapter. */
@@ -15,10 +16,14 @@ export interface AdapterContext {
   readonly portbot: Portbot;
   readonly store: FeedbackStore;
   readonly logger: Logger;
+  /** Metrics; none kept when absent. */
+  readonly telemetry?: Telemetry;
 }
 
 export interface RunningAdapter {
   readonly name: string;
+  /** Connected to its platform and taking requests (for /readyz). */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -37,15 +42,23 @@ export interface Kit {
   vote(reaction: ReactionInput): Promise<ReactionOutcome>;
 }
 
-export function createKit(ctx: AdapterContext): Kit {
+export function createKit(ctx: AdapterContext, name: string = "adapter"): Kit {
   const work = new InFlight();
   const { portbot, logger } = ctx;
+  const telemetry = ctx.telemetry ?? NO_TELEMETRY;
+  telemetry.watchQueue(name, () => work.size);
 
   async function answer(ask: Ask, port: PlatformPort, place: Place) {
+    const started = performance.now();
     try {
       const replies = await repliesFor(ask, ctx);
-      return await publish(replies, port, place, ask.text, ctx);
+      const report = await publish(replies, port, place, ask.text, ctx);
+      const delivered = report.failure === null ? replies : [];
+      for (const r of delivered) telemetry.answered(place.platform, r.kind);
+      if (report.failure !== null) telemetry.failed(report.failure);
+      return report;
     } catch (error) {
+      telemetry.failed("internal");
       logger.error({ err: error, platform: place.platform }, "answering failed");
       if (port.capabilities.privateReplies) {
         await port
@@ -53,6 +66,8 @@ export function createKit(ctx: AdapterContext): Kit {
           .catch((again: unknown) => logger.warn({ err: again }, "could not tell the asker"));
       }
       return null;
+    } finally {
+      telemetry.handled(place.platform, ask.surface, (performance.now() - started) / 1000);
     }
   }
 
@@ -68,7 +83,17 @@ export function createKit(ctx: AdapterContext): Kit {
       );
       return started !== null;
     },
-    vote: (reaction) => recordVote(ctx.store, reaction),
+    async vote(reaction) {
+      try {
+        const outcome = await recordVote(ctx.store, reaction);
+        telemetry.voted(reaction.platform, reaction.rating, outcome);
+        return outcome;
+      } catch (error) {
+        telemetry.voted(reaction.platform, reaction.rating, "not-stored");
+        telemetry.failed("vote-not-stored");
+        throw error;
+      }
+    },
   };
 }
 
@@ -82,4 +107,5 @@ export type {
   Posted,
 } from "./platform-port.ts";
 export type { PublishReport } from "./publish.ts";
+export { NO_TELEMETRY, type Telemetry } from "./telemetry.ts";
 export type { ReactionInput } from "./votes.ts";

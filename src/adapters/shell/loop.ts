@@ -95,7 +95,7 @@ export async function startShell(
   const hints = options.hints ?? process.stderr;
   const color =
     options.color ?? ((output as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR);
-  const kit = createKit(ctx);
+  const kit = createKit(ctx, "shell");
   const place: Place = {
     platform: "shell",
     workspace: SHELL_WORKSPACE,
@@ -152,6 +152,7 @@ export async function startShell(
   return {
     name: "shell",
     done,
+    ready: () => kit.work.accepting,
     get linesHandled() {
       return linesHandled;
     },

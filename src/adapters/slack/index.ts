@@ -52,6 +52,8 @@ export interface SlackApp {
   start(): Promise<{ port: number | null }>;
   /** Resolves when no event is being processed (every listener has finished its work). */
   idle(): Promise<void>;
+  /** Listening (HTTP) or connected (Socket Mode), and taking requests. */
+  ready(): boolean;
   /** Stops receiving, then waits for work in progress. */
   stop(): Promise<void>;
 }
@@ -123,7 +125,7 @@ export async function createSlackApp(
     logger.error(errorSummary(error), "slack: unhandled error in a listener");
   });
 
-  const kit = createKit({ ...ctx, logger });
+  const kit = createKit({ ...ctx, logger }, "slack");
   const deps: SlackDeps = {
     kit,
     portbot: ctx.portbot,
@@ -151,6 +153,7 @@ export async function createSlackApp(
       return { port };
     },
     idle,
+    ready: () => started && (socket === null || socket.client.websocket?.isActive() === true),
     async stop() {
       if (started) {
         started = false;
@@ -194,5 +197,5 @@ export async function startSlack(
 ): Promise<RunningAdapter> {
   const app = await createSlackApp(ctx, slack, { answers: "worker", runtime });
   await app.start();
-  return { name: "slack", stop: () => app.stop() };
+  return { name: "slack", ready: () => app.ready(), stop: () => app.stop() };
 }
