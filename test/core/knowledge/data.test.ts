@@ -16,6 +16,7 @@ import {
   UnofficialUsesFileSchema,
 } from "../../../src/core/knowledge/schema.ts";
 import { isRootSource, rootShare } from "../../../src/core/knowledge/sources.ts";
+import { rankUses } from "../../../src/core/rank.ts";
 import type {
   CheckTemplate,
   EphemeralRange,
@@ -161,6 +162,36 @@ describe("data/unofficial-uses.json", () => {
     assert.ok(minecraft, "no Minecraft entry on 25565");
     const nodePort = uses.find((u) => u.name === "Kubernetes NodePort");
     assert.deepEqual([nodePort?.first, nodePort?.last], [30000, 32767]);
+  });
+
+  it("says what engineers expect on 53, 853, 443/udp and 25565", () => {
+    const names = (port: number, protocol: string) =>
+      covering(uses, port)
+        .filter((u) => u.protocols.includes(protocol as UnofficialUse["protocols"][number]))
+        .map((u) => u.name);
+    for (const n of ["systemd-resolved stub resolver", "Pi-hole DNS", "DNS over TCP"]) {
+      assert.ok(names(53, "tcp").includes(n), n);
+    }
+    assert.ok(names(853, "tcp").includes("DNS over TLS"));
+    assert.ok(names(443, "udp").includes("HTTP/3 (QUIC)"));
+    assert.ok(names(25565, "udp").includes("Minecraft server query"));
+  });
+
+  it("has the fixes the knowledge issue lists", () => {
+    const byName = (n: string) => uses.find((u) => u.name === n);
+    assert.deepEqual(byName("Apple Xsan")?.protocols, ["tcp"]);
+    for (const n of ["WireGuard", "ngrok inspector", "Jenkins", "Apache Tomcat", "Spring Boot"]) {
+      assert.equal(byName(n)?.confidence, "vendor-documented", n);
+      assert.ok(!isRootSource(byName(n)?.source ?? ""), n);
+    }
+  });
+
+  it("ranks the servers people run first on 8080 (rankUses over the real data)", () => {
+    const top = rankUses(8080, uses)
+      .slice(0, 3)
+      .map((u) => u.name)
+      .sort();
+    assert.deepEqual(top, ["Apache Tomcat", "Jenkins", "Spring Boot"]);
   });
 
   it("finds the well-known names people type through aliases", () => {
