@@ -206,8 +206,12 @@ export function renderMessage(reply: Reply, ...extra: Reply[]): SlackMessage {
     blocks.push(...replyBlocks(r, { maxBlocks: share - 1, maxChars: chars }));
     texts.push(r.text);
   }
+  // The extra replies (the failure notice) are short and must survive the cut: the answer gives way.
+  const [main = "", ...rest] = texts.map(escapeSlack);
+  const tail = rest.join("\n\n");
+  const room = Math.max(0, LIMITS.fallbackText - tail.length - 2);
   return {
-    text: cutMrkdwn(escapeSlack(texts.join("\n\n")), LIMITS.fallbackText),
+    text: cutMrkdwn(`${cutMrkdwn(main, room)}\n\n${tail}`, LIMITS.fallbackText),
     blocks,
   };
 }
