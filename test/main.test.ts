@@ -102,3 +102,61 @@ test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly",
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("SIGTERM while an answer is in flight: the answer is finished, then the process exits 0", {
+  timeout: 30_000,
+}, async () => {
+  const slack = await FakeSlack.start();
+  const dir = mkdtempSync(join(tmpdir(), "portbot-sigterm-"));
+  const port = await freePort();
+  let bot: ChildProcess | null = null;
+  let stderr = "";
+  try {
+    bot = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        PORTBOT_DATA_DIR: dir,
+        LOG_LEVEL: "warn",
+        HEALTH_PORT: "0",
+        SLACK_BOT_TOKEN: "xoxb-sigterm-test",
+        SLACK_SIGNING_SECRET: "sigterm-test-secret",
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    bot.stderr?.on("data", (d) => {
+      stderr += String(d);
+    });
+    const release = slack.hold("chat.postMessage");
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const res = await until("the Slack HTTP receiver", async () => {
+      try {
+        return await sendSlashCommand(url, "sigterm-test-secret", {
+          text: "5432",
+          response_url: slack.responseUrl(),
+        });
+      } catch {
+        return undefined;
+      }
+    });
+    assert.equal(res.status, 200);
+    await slack.waitForCalls("chat.postMessage");
+    bot.kill("SIGTERM");
+    const exited = once(bot, "exit");
+    release();
+    const [code] = await exited;
+    assert.equal(code, 0, stderr);
+    assert.equal(
+      slack.callsTo("reactions.add").length,
+      3,
+      "posted, recorded and seeded before exiting",
+    );
+  } finally {
+    if (bot !== null && bot.exitCode === null) bot.kill("SIGKILL");
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
