@@ -46,6 +46,11 @@ export function createDiscordAdapter(
   // Shards with a live gateway connection: what readiness means for Discord.
   const connected = new Set<number>();
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+  // discord.js's own messages go through the same JSON logs (debug is very chatty).
+  client.on(Events.Warn, (message) => logger.warn({ lib: "discord.js" }, message));
+  client.on(Events.Debug, (message) => {
+    if (logger.isLevelEnabled("debug")) logger.debug({ lib: "discord.js" }, message);
+  });
   client.on(Events.ShardReady, (shard) => connected.add(shard));
   client.on(Events.ShardResume, (shard, replayed) => {
     connected.add(shard);

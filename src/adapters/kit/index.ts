@@ -1,6 +1,7 @@
 // The adapter kit: what every adapter shares (see docs/architecture.md). An adapter parses its
 // platform's request, acknowledges it, builds a PlatformPort for it and calls answer(); it maps
 // reactions to ratings and calls vote(); its stop() closes the kit's in-flight work first.
+import { randomUUID } from "node:crypto";
 import type { Portbot } from "../../core/portbot-api.ts";
 import type { FeedbackStore, ReactionOutcome } from "../../feedback/types.ts";
 import type { Logger } from "../../logger.ts";
@@ -50,20 +51,23 @@ export function createKit(ctx: AdapterContext, name: string = "adapter"): Kit {
 
   async function answer(ask: Ask, port: PlatformPort, place: Place) {
     const started = performance.now();
+    // Every line logged while answering carries the interaction's id.
+    const log = logger.child({ interaction: ask.id ?? randomUUID(), platform: place.platform });
+    const deps = { ...ctx, logger: log };
     try {
-      const replies = await repliesFor(ask, ctx);
-      const report = await publish(replies, port, place, ask.text, ctx);
+      const replies = await repliesFor(ask, deps);
+      const report = await publish(replies, port, place, ask.text, deps);
       const delivered = report.failure === null ? replies : [];
       for (const r of delivered) telemetry.answered(place.platform, r.kind);
       if (report.failure !== null) telemetry.failed(report.failure);
       return report;
     } catch (error) {
       telemetry.failed("internal");
-      logger.error({ err: error, platform: place.platform }, "answering failed");
+      log.error({ err: error }, "answering failed");
       if (port.capabilities.privateReplies) {
         await port
           .sendPrivate([portbot.failure("internal")])
-          .catch((again: unknown) => logger.warn({ err: again }, "could not tell the asker"));
+          .catch((again: unknown) => log.warn({ err: again }, "could not tell the asker"));
       }
       return null;
     } finally {

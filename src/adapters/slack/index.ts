@@ -1,6 +1,6 @@
 // The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode (signing secret,
 // Bolt's HTTP receiver on PORT at /slack/events).
-import { App, webApi } from "@slack/bolt";
+import { App, type Logger as BoltLogger, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { RuntimeConfig } from "../../runtime.ts";
@@ -58,8 +58,12 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-async function lookUpIdentity(token: string, apiUrl: string | null): Promise<BotIdentity> {
-  const client = new webApi.WebClient(token, webClientOptions(apiUrl));
+async function lookUpIdentity(
+  token: string,
+  apiUrl: string | null,
+  logger: BoltLogger,
+): Promise<BotIdentity> {
+  const client = new webApi.WebClient(token, webClientOptions(apiUrl, logger));
   const auth = await withRateLimitRetry(() => client.auth.test(), INTERACTIVE_RETRY);
   if (auth.user_id === undefined || auth.bot_id === undefined) {
     throw new Error("auth.test did not return the bot's ids: is SLACK_BOT_TOKEN a bot token?");
@@ -96,7 +100,7 @@ export async function createSlackApp(
 ): Promise<SlackApp> {
   const logger = ctx.logger.child({ adapter: "slack" });
   const blog = boltLogger(logger);
-  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl));
+  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl, blog));
 
   const { receiver, mode, socket } = createReceiver(
     slack,
@@ -115,7 +119,7 @@ export async function createSlackApp(
     ignoreSelf: false,
     // No listener reads conversation context; the default store costs work on every request.
     convoStore: false,
-    clientOptions: webClientOptions(slack.apiUrl),
+    clientOptions: webClientOptions(slack.apiUrl, blog),
   });
 
   const events = trackEvents(app);

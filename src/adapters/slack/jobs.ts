@@ -10,11 +10,11 @@ import type { RateLimitPolicy } from "./retry.ts";
 
 export type AnswerJob =
   /** `/port <text>`: the answer in the channel, private replies through response_url. */
-  | { kind: "command"; text: string; dest: Destination; responseUrl: string }
+  | { kind: "command"; text: string; dest: Destination; responseUrl: string; id?: string }
   /** `@portbot …`: one answer per port in the thread; private replies as ephemeral messages. */
-  | { kind: "mention"; text: string; dest: Destination }
+  | { kind: "mention"; text: string; dest: Destination; id?: string }
   /** "Explain ports" on a message: answers in its thread; private replies through response_url. */
-  | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string };
+  | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string; id?: string };
 
 export interface JobEnv {
   kit: Kit;
@@ -55,5 +55,6 @@ export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
     asker: job.dest.asker,
   };
   const surface = job.kind === "command" ? "command" : "message";
-  await env.kit.answer({ surface, text: slackToPlain(job.text) }, port, place);
+  const ask = { surface, text: slackToPlain(job.text), ...(job.id ? { id: job.id } : {}) } as const;
+  await env.kit.answer(ask, port, place);
 }
