@@ -206,6 +206,7 @@ export const FAILURE = {
     "The chat service is rate-limiting me right now, so I couldn't post the answer. Please try again in a minute.",
   "cannot-post":
     "I can't post in this conversation, so I couldn't answer here. Add me to it, or ask where I'm a member.",
+  busy: "I'm answering a lot of questions at once right now, so I couldn't take yours. Please ask again in a minute.",
   internal:
     "Something went wrong on my side while answering. Please try again; if it keeps happening, tell the people who run me.",
 } as const;

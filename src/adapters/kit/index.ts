@@ -41,15 +41,41 @@ export interface Kit {
    */
   answerLater(ask: Ask, port: PlatformPort, place: Place): boolean;
   vote(reaction: ReactionInput): Promise<ReactionOutcome>;
+  /** Tells the asker, privately, that the bot is too busy to take the request (queues are bounded). */
+  refuseBusy(port: PlatformPort): Promise<void>;
 }
 
-export function createKit(ctx: AdapterContext, name: string = "adapter"): Kit {
+export interface KitOptions {
+  /** Work in flight past which new requests are refused as busy rather than queued. */
+  maxInFlight?: number;
+}
+
+/** Enough for a team's burst; past it, memory would grow with every queued answer. */
+export const DEFAULT_MAX_IN_FLIGHT = 200;
+
+export function createKit(ctx: AdapterContext, name = "adapter", options: KitOptions = {}): Kit {
   const work = new InFlight();
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   const { portbot, logger } = ctx;
   const telemetry = ctx.telemetry ?? NO_TELEMETRY;
   telemetry.watchQueue(name, () => work.size);
 
+  async function refuseBusy(port: PlatformPort) {
+    telemetry.failed("busy");
+    if (!port.capabilities.privateReplies) return;
+    await port
+      .sendPrivate([portbot.failure("busy")])
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, "could not tell the asker we are busy"),
+      );
+  }
+
   async function answer(ask: Ask, port: PlatformPort, place: Place) {
+    // The request itself is one of the work items when it runs tracked (work.run).
+    if (work.size > maxInFlight) {
+      await refuseBusy(port);
+      return null;
+    }
     const started = performance.now();
     // Every line logged while answering carries the interaction's id.
     const log = logger.child({ interaction: ask.id ?? randomUUID(), platform: place.platform });
@@ -78,6 +104,7 @@ export function createKit(ctx: AdapterContext, name: string = "adapter"): Kit {
   return {
     work,
     answer,
+    refuseBusy,
     answerLater(ask, port, place) {
       const started = work.run(
         async () => {

@@ -40,13 +40,22 @@ export function respondTo(responseUrl: string): RespondFn {
   };
 }
 
-export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
-  const port = slackPort(job.dest, {
+function portFor(job: AnswerJob, env: JobEnv) {
+  return slackPort(job.dest, {
     client: env.client,
     retry: env.retry,
     logger: env.logger,
     ...("responseUrl" in job ? { respond: env.respond(job.responseUrl) } : {}),
   });
+}
+
+/** Tells the asker the bot is too busy to take the job (bounded queues). */
+export function refuseBusyJob(job: AnswerJob, env: JobEnv): Promise<void> {
+  return env.kit.refuseBusy(portFor(job, env));
+}
+
+export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
+  const port = portFor(job, env);
   const place: Place = {
     platform: "slack",
     workspace: job.dest.workspace,
