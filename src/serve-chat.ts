@@ -62,7 +62,13 @@ export async function runChat(
 ): Promise<number> {
   const metrics = createMetrics();
   guardProcess(logger, () => metrics.telemetry.failed("uncaught"));
-  const runtime = await openRuntime(runtimeConfig(config), { logger, warm: true, metrics });
+  const runtime = await openRuntime(runtimeConfig(config), {
+    logger,
+    warm: true,
+    metrics,
+    reloadData: true,
+  });
+  process.on("SIGHUP", () => runtime.reloadData("SIGHUP"));
   const running: RunningAdapter[] = [];
   const checks = (): ReadinessCheck[] => [
     { name: "store", check: () => runtime.store.ping().then(() => true) },

@@ -35,7 +35,8 @@ const logger = createLogger({ level: setup.runtime.logLevel }).child({
   thread: "answers",
 });
 lowerThisThreadsPriority();
-const runtime = await openRuntime(setup.runtime, { logger, warm: true });
+// The worker answers from its own core: it watches the data directory too.
+const runtime = await openRuntime(setup.runtime, { logger, warm: true, reloadData: true });
 const kit = createKit(runtime);
 const env: JobEnv = {
   kit,
