@@ -24,6 +24,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The environment a bot process gets: nothing of the developer's, a temp home and data dir. */
+function botEnv(dir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    PORTBOT_DATA_DIR: dir,
+    LOG_LEVEL: "warn",
+    HEALTH_PORT: "0",
+    ...extra,
+  };
+}
+
 async function until<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
@@ -48,12 +60,7 @@ test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly",
   try {
     bot = spawn(process.execPath, [MAIN], {
       cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir,
-        PORTBOT_DATA_DIR: dir,
-        LOG_LEVEL: "warn",
-        HEALTH_PORT: "0",
+      env: botEnv(dir, {
         SLACK_BOT_TOKEN: "xoxb-main-test",
         SLACK_SIGNING_SECRET: "main-test-secret",
         SLACK_API_URL: slack.apiUrl,
@@ -61,7 +68,7 @@ test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly",
         DISCORD_TOKEN: "main-test-discord-token",
         DISCORD_APPLICATION_ID: discord.applicationId,
         DISCORD_API_URL: discord.apiUrl,
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     bot.stderr?.on("data", (d) => {
@@ -114,17 +121,12 @@ test("SIGTERM while an answer is in flight: the answer is finished, then the pro
   try {
     bot = spawn(process.execPath, [MAIN], {
       cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir,
-        PORTBOT_DATA_DIR: dir,
-        LOG_LEVEL: "warn",
-        HEALTH_PORT: "0",
+      env: botEnv(dir, {
         SLACK_BOT_TOKEN: "xoxb-sigterm-test",
         SLACK_SIGNING_SECRET: "sigterm-test-secret",
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     bot.stderr?.on("data", (d) => {

@@ -2,6 +2,7 @@
 // latency, work in flight per adapter, and the default process metrics (memory, CPU, event loop).
 import client from "prom-client";
 import type { Telemetry } from "../adapters/kit/telemetry.ts";
+import { decorateStore } from "../feedback/decorate.ts";
 import type { FeedbackStore } from "../feedback/types.ts";
 
 export interface Metrics {
@@ -18,29 +19,17 @@ function timedStore(
   inner: FeedbackStore,
   store: client.Histogram<"operation" | "outcome">,
 ): FeedbackStore {
-  const time =
-    <A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const end = store.startTimer({ operation });
-      try {
-        const result = await fn(...args);
-        end({ outcome: "ok" });
-        return result;
-      } catch (error) {
-        end({ outcome: "error" });
-        throw error;
-      }
-    };
-  return {
-    kind: inner.kind,
-    migrate: time("migrate", () => inner.migrate()),
-    recordAnswer: time("recordAnswer", (a) => inner.recordAnswer(a)),
-    recordReaction: time("recordReaction", (e) => inner.recordReaction(e)),
-    claimEvent: time("claimEvent", (id, at) => inner.claimEvent(id, at)),
-    stats: time("stats", (o) => inner.stats(o)),
-    ping: time("ping", () => inner.ping()),
-    close: () => inner.close(),
-  };
+  return decorateStore(inner, async (operation, call) => {
+    const end = store.startTimer({ operation });
+    try {
+      const result = await call();
+      end({ outcome: "ok" });
+      return result;
+    } catch (error) {
+      end({ outcome: "error" });
+      throw error;
+    }
+  });
 }
 
 export function createMetrics(): Metrics {

@@ -3,8 +3,8 @@ import { Writable } from "node:stream";
 import { test } from "node:test";
 import { pino } from "pino";
 import { createKit } from "../../../src/adapters/kit/index.ts";
-import type { PlatformPort } from "../../../src/adapters/kit/platform-port.ts";
 import { testPortbot } from "../../support/portbot.ts";
+import { recordingPort, TEST_PLACE } from "../../support/ports.ts";
 import { faultyStore, tempStore } from "../../support/stores.ts";
 
 test("every line logged while answering carries the interaction's id", async () => {
@@ -23,21 +23,11 @@ test("every line logged while answering carries the interaction's id", async () 
       store,
       logger: pino({ level: "debug" }, sink),
     });
-    const port: PlatformPort = {
-      capabilities: { privateReplies: true, ratings: "react" },
-      postPublic: async () => ({ channel: "C", messageId: "1" }),
-      sendPrivate: async () => {},
-      react: async () => {},
-      classify: () => "other",
-    };
-    const place = {
-      platform: "slack",
-      workspace: "T",
-      channel: "C",
-      thread: null,
-      asker: "U",
-    } as const;
-    await kit.answer({ surface: "command", text: "22", id: "slack:Ev123" }, port, place);
+    await kit.answer(
+      { surface: "command", text: "22", id: "slack:Ev123" },
+      recordingPort(),
+      TEST_PLACE,
+    );
     const failed = lines.find((l) => String(l.msg).includes("recording the answer failed"));
     assert.ok(failed, "the failure was logged");
     assert.equal(failed.interaction, "slack:Ev123");
