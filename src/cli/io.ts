@@ -5,6 +5,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
   isTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns?: number | undefined;
 }
 
 /** A subcommand: gets the arguments after its name, returns the exit status. */
@@ -15,6 +17,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    columns: process.stdout.columns,
     isTTY: process.stdout.isTTY === true,
   };
 }
