@@ -158,6 +158,7 @@ export async function run(): Promise<void> {
     sqlitePath: join(dir, "feedback.db"),
     dataDir: dir,
     logLevel: "silent",
+    healthPort: 0,
   };
   const identity = { botUserId: FAKE_BOT_USER_ID, botId: FAKE_BOT_ID };
 

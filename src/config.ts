@@ -54,6 +54,11 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.coerce.number().int().min(0).max(65535).default(3000),
   ),
+  // Health and metrics (/healthz, /readyz, /metrics) for the chat adapters; 0 picks a free port.
+  HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).default(9464),
+  ),
   DISCORD_TOKEN: optional.refine(
     (v) => v === undefined || DISCORD_TOKEN_FORMAT.test(v),
     'DISCORD_TOKEN must be a bot token: three parts separated by dots, as the Bot page shows it (no "Bot " prefix)',
@@ -105,6 +110,8 @@ export interface Config {
   /** Where `portbot data update` keeps the downloaded IANA CSV. */
   dataDir: string;
   logLevel: string;
+  /** Port of the health and metrics server (chat adapters only). */
+  healthPort: number;
 }
 
 /** Every problem found, one line each, naming the variable and never its value. */
@@ -201,6 +208,7 @@ export function checkConfig(
       sqlitePath: e.PORTBOT_DB ?? join(dataDir, "feedback.db"),
       dataDir,
       logLevel: e.LOG_LEVEL,
+      healthPort: e.HEALTH_PORT,
     },
     problems: [],
   };

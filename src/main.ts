@@ -1,20 +1,13 @@
 // `npm start` / `portbot serve` / `portbot shell`: check the configuration (environment and .env),
-// open the feedback store, and run every platform that is configured. `portbot serve` (the
-// container's command) refuses to start with none; `npm start` then opens the terminal shell.
-// A start-up failure is one line naming the variable or service and what to do (startup.ts).
-import type { RunningAdapter } from "./adapters/kit/index.ts";
+// open the feedback store, and run every platform that is configured (serve-chat.ts). `portbot
+// serve` (the container's command) refuses to start with none; `npm start` then opens the
+// terminal shell. A start-up failure is one line naming the variable or service and what to do.
 import { type Config, ConfigError, loadConfig, NOTHING_TO_SERVE } from "./config.ts";
 import { withDotEnv } from "./env.ts";
-import { createLogger, type Logger } from "./logger.ts";
+import { createLogger } from "./logger.ts";
 import { unsupportedNode } from "./node-version.ts";
-import {
-  guardProcess,
-  openRuntime,
-  type Runtime,
-  runtimeConfig,
-  untilStopSignal,
-} from "./runtime.ts";
-import { explainStartupFailure, type StartStep } from "./startup.ts";
+import { openRuntime, type Runtime, runtimeConfig } from "./runtime.ts";
+import { reportStartupFailure } from "./startup.ts";
 
 /**
  * auto: every configured platform, else the shell (`npm start`). serve: the configured platforms,
@@ -32,36 +25,22 @@ export async function serve(
 ): Promise<number> {
   const config = configure(env, mode);
   if (typeof config === "number") return config;
-  const chat = mode !== "shell" && (config.slack !== null || config.discord !== null);
+  if (mode !== "shell" && (config.slack !== null || config.discord !== null)) {
+    const { runChat } = await import("./serve-chat.ts");
+    return runChat(config, createLogger({ level: config.logLevel }));
+  }
   // In the shell, routine logs would interleave with the answers.
-  const logger = createLogger({ level: chat ? config.logLevel : "warn" });
-  if (chat) guardProcess(logger);
+  const logger = createLogger({ level: "warn" });
   let runtime: Runtime;
   try {
-    // A long-running bot builds its search index before the first question, not during it.
-    runtime = await openRuntime(runtimeConfig(config), { logger, warm: chat });
+    runtime = await openRuntime(runtimeConfig(config), { logger });
   } catch (error) {
-    return failedStart("store", error, config, logger);
+    return reportStartupFailure("store", error, config, logger);
   }
-  if (!chat) return runShell(runtime);
-
-  const started = await startPlatforms(runtime, config);
-  if (started.failed !== null) {
-    await runtime.shutdown(started.running);
-    return failedStart(started.failed.step, started.failed.error, config, logger);
-  }
-  logger.info(
-    {
-      registry: runtime.portbot.registry.source,
-      store: runtime.store.kind,
-      slack: config.slack !== null,
-      discord: config.discord !== null,
-    },
-    "portbot running",
-  );
-  await untilStopSignal();
-  logger.info("portbot stopping");
-  await runtime.shutdown(started.running);
+  const { startShell } = await import("./adapters/shell/index.ts");
+  const shell = await startShell(runtime);
+  await shell.done;
+  await runtime.shutdown([shell]);
   return 0;
 }
 
@@ -78,47 +57,6 @@ function configure(env: NodeJS.ProcessEnv, mode: ServeMode): Config | number {
     for (const problem of err.problems) process.stderr.write(`portbot: ${problem}\n`);
     return 2;
   }
-}
-
-async function runShell(runtime: Runtime): Promise<number> {
-  const { startShell } = await import("./adapters/shell/index.ts");
-  const shell = await startShell(runtime);
-  await shell.done;
-  await runtime.shutdown([shell]);
-  return 0;
-}
-
-interface Started {
-  running: RunningAdapter[];
-  failed: { step: StartStep; error: unknown } | null;
-}
-
-/** Starts Slack, then Discord, as configured; stops at the first that fails. */
-async function startPlatforms(runtime: Runtime, config: Config): Promise<Started> {
-  const running: RunningAdapter[] = [];
-  let step: StartStep = "slack";
-  try {
-    if (config.slack !== null) {
-      const { startSlack } = await import("./adapters/slack/index.ts");
-      running.push(await startSlack(runtime, config.slack, runtimeConfig(config)));
-    }
-    step = "discord";
-    if (config.discord !== null) {
-      const { startDiscord } = await import("./adapters/discord/index.ts");
-      running.push(await startDiscord(runtime, config.discord));
-    }
-    return { running, failed: null };
-  } catch (error) {
-    return { running, failed: { step, error } };
-  }
-}
-
-/** One line on stderr; the error itself only at LOG_LEVEL=debug. */
-function failedStart(step: StartStep, error: unknown, config: Config, logger: Logger): number {
-  logger.debug({ err: error, step }, "start-up failed");
-  logger.flush();
-  process.stderr.write(`portbot: ${explainStartupFailure(step, error, config)}\n`);
-  return 1;
 }
 
 /** `node src/main.ts [serve | shell]`: the mode, or null for anything else. */

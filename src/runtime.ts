@@ -7,17 +7,25 @@ import type { Config } from "./config.ts";
 import { loadPortbot } from "./core/portbot.ts";
 import { openFeedbackStore } from "./feedback/open.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import type { Metrics } from "./ops/metrics.ts";
+import { reloadable } from "./ops/reload.ts";
 
 /** The part of the configuration every entry needs; adapters get only their own part. */
 export type RuntimeConfig = Pick<Config, "databaseUrl" | "sqlitePath" | "dataDir" | "logLevel">;
 
 export interface Runtime extends AdapterContext {
+  /** Loads the registry and curated data again (SIGHUP). */
+  reloadData(why: string): void;
   /** Stops the adapters (each finishes its work in flight first), then closes the store. */
   shutdown(adapters: readonly RunningAdapter[]): Promise<void>;
 }
 
 export interface RuntimeOptions {
+  /** Swap in fresh data when `portbot data update` replaces it (long-running servers). */
+  reloadData?: boolean;
   logger?: Logger;
+  /** Metrics to keep (store latency, and what the adapters report); none when absent. */
+  metrics?: Metrics;
   /** Build the search index now, before the first question (long-running servers). */
   warm?: boolean;
 }
@@ -32,19 +40,26 @@ export async function openRuntime(
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const portbot = loadPortbot({ dataDir: config.dataDir, logger });
+  const data = reloadable(() => loadPortbot({ dataDir: config.dataDir, logger }), logger);
+  const portbot = data.portbot;
   if (options.warm) portbot.warm();
-  const store = await openFeedbackStore(config);
+  // The store first: when it cannot open, no watcher is left to keep a failed start alive.
+  const opened = await openFeedbackStore(config);
+  if (options.reloadData) data.watch(config.dataDir);
+  const store = options.metrics?.timed(opened) ?? opened;
   return {
     portbot,
     store,
     logger,
+    reloadData: data.reload,
+    ...(options.metrics === undefined ? {} : { telemetry: options.metrics.telemetry }),
     async shutdown(adapters) {
       const results = await Promise.allSettled(adapters.map((a) => a.stop()));
       for (const [i, r] of results.entries()) {
         if (r.status === "rejected")
           logger.error({ err: r.reason, adapter: adapters[i]?.name }, "stopping failed");
       }
+      data.close();
       await store.close();
       logger.flush();
     },

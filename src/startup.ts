@@ -3,9 +3,10 @@
 // the line never carries a secret: tokens, the signing secret, the database URL and its password
 // are cut out of anything quoted from an error.
 import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
 
-/** What was starting: the feedback store, or one platform's adapter. */
-export type StartStep = "store" | "slack" | "discord";
+/** What was starting: the feedback store, the health server, or one platform's adapter. */
+export type StartStep = "store" | "health" | "slack" | "discord";
 
 /** Tags a failure with the credential being checked when it happened (SLACK_BOT_TOKEN at auth.test). */
 export class CredentialCheckError extends Error {
@@ -185,8 +186,15 @@ function explainStore(error: unknown, config: Config): string | null {
   return `cannot open the SQLite ratings file ${config.sqlitePath} (${reason}): check PORTBOT_DB or PORTBOT_DATA_DIR (a writable place for the file), or set DATABASE_URL for PostgreSQL`;
 }
 
+function explainHealth(error: unknown, config: Config): string | null {
+  const listen = codeOf(error, (c) => c === "EADDRINUSE" || c === "EACCES");
+  if (listen === null) return null;
+  return `cannot listen on HEALTH_PORT ${config.healthPort} for /healthz and /metrics (${listen}): set HEALTH_PORT to a free port`;
+}
+
 const STEP_NAME: Record<StartStep, string> = {
   store: "the feedback store",
+  health: "the health server",
   slack: "Slack",
   discord: "Discord",
 };
@@ -209,15 +217,29 @@ function secretsOf(config: Config): string[] {
 
 /** One line (no newline, no stack, no secret) saying what failed and what to do. */
 export function explainStartupFailure(step: StartStep, error: unknown, config: Config): string {
-  const explained =
-    step === "slack"
-      ? explainSlack(error, config)
-      : step === "discord"
-        ? explainDiscord(error, config)
-        : explainStore(error, config);
+  const explain = {
+    slack: explainSlack,
+    discord: explainDiscord,
+    store: explainStore,
+    health: explainHealth,
+  };
+  const explained = explain[step](error, config);
   // The fallback quotes what went wrong, not the tag saying which credential was being checked.
   const quoted = error instanceof CredentialCheckError ? error.cause : error;
   let line = explained ?? `${STEP_NAME[step]} failed to start: ${messageOf(quoted)}; ${DEBUG_HINT}`;
   for (const secret of secretsOf(config)) line = line.split(secret).join("[redacted]");
   return line.replace(/[\r\n]+/g, " ");
+}
+
+/** Reports a failed start: one line on stderr, the error itself only at LOG_LEVEL=debug. */
+export function reportStartupFailure(
+  step: StartStep,
+  error: unknown,
+  config: Config,
+  logger: Logger,
+): number {
+  logger.debug({ err: error, step }, "start-up failed");
+  logger.flush();
+  process.stderr.write(`portbot: ${explainStartupFailure(step, error, config)}\n`);
+  return 1;
 }

@@ -105,6 +105,7 @@ describe("Dockerfile, replayed", { timeout: 180_000 }, () => {
     const bot = runImage(image.cmd ?? [], {
       LOG_LEVEL: "warn",
       PORT: String(port),
+      HEALTH_PORT: "0",
       SLACK_BOT_TOKEN: "xoxb-docker-test",
       SLACK_SIGNING_SECRET: "docker-test-secret",
       SLACK_API_URL: slack.apiUrl,

@@ -24,6 +24,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The environment a bot process gets: nothing of the developer's, a temp home and data dir. */
+function botEnv(dir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    PORTBOT_DATA_DIR: dir,
+    LOG_LEVEL: "warn",
+    HEALTH_PORT: "0",
+    ...extra,
+  };
+}
+
 async function until<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
@@ -48,11 +60,7 @@ test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly",
   try {
     bot = spawn(process.execPath, [MAIN], {
       cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir,
-        PORTBOT_DATA_DIR: dir,
-        LOG_LEVEL: "warn",
+      env: botEnv(dir, {
         SLACK_BOT_TOKEN: "xoxb-main-test",
         SLACK_SIGNING_SECRET: "main-test-secret",
         SLACK_API_URL: slack.apiUrl,
@@ -60,7 +68,7 @@ test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly",
         DISCORD_TOKEN: "bWFpbg.dGVzdA.main-test-discord-token",
         DISCORD_APPLICATION_ID: discord.applicationId,
         DISCORD_API_URL: discord.apiUrl,
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     bot.stderr?.on("data", (d) => {
@@ -98,6 +106,59 @@ test("npm start runs Slack (HTTP mode) and Discord together, and stops cleanly",
     if (bot !== null && bot.exitCode === null) bot.kill("SIGKILL");
     await slack.close();
     await discord.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("SIGTERM while an answer is in flight: the answer is finished, then the process exits 0", {
+  timeout: 30_000,
+}, async () => {
+  const slack = await FakeSlack.start();
+  const dir = mkdtempSync(join(tmpdir(), "portbot-sigterm-"));
+  const port = await freePort();
+  let bot: ChildProcess | null = null;
+  let stderr = "";
+  try {
+    bot = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: botEnv(dir, {
+        SLACK_BOT_TOKEN: "xoxb-sigterm-test",
+        SLACK_SIGNING_SECRET: "sigterm-test-secret",
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+      }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    bot.stderr?.on("data", (d) => {
+      stderr += String(d);
+    });
+    const release = slack.hold("chat.postMessage");
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const res = await until("the Slack HTTP receiver", async () => {
+      try {
+        return await sendSlashCommand(url, "sigterm-test-secret", {
+          text: "5432",
+          response_url: slack.responseUrl(),
+        });
+      } catch {
+        return undefined;
+      }
+    });
+    assert.equal(res.status, 200);
+    await slack.waitForCalls("chat.postMessage");
+    bot.kill("SIGTERM");
+    const exited = once(bot, "exit");
+    release();
+    const [code] = await exited;
+    assert.equal(code, 0, stderr);
+    assert.equal(
+      slack.callsTo("reactions.add").length,
+      3,
+      "posted, recorded and seeded before exiting",
+    );
+  } finally {
+    if (bot !== null && bot.exitCode === null) bot.kill("SIGKILL");
+    await slack.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

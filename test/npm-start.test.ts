@@ -42,6 +42,7 @@ test("SIGTERM to `npm start` stops the bot: node exits 0 and is gone", {
       SLACK_SIGNING_SECRET: "npm-start-secret",
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
+      HEALTH_PORT: "0",
       // Set (empty) so a .env in the checkout cannot add a platform or a store to this run.
       SLACK_APP_TOKEN: "",
       DISCORD_TOKEN: "",

@@ -40,6 +40,8 @@ async function serve(env: NodeJS.ProcessEnv) {
   const run = start(process.execPath, [MAIN, "serve"], {
     HOME: dir,
     PORTBOT_DATA_DIR: dir,
+    // Any free port for /healthz: tests run side by side.
+    HEALTH_PORT: "0",
     ...env,
   });
   return run.finished(30_000);
@@ -150,6 +152,26 @@ describe("start-up failures: one line, exit 1", { timeout: 120_000 }, () => {
   });
 });
 
+test("a store that cannot open leaves nothing running (no data watcher): the process ends", async () => {
+  const port = await freePort();
+  // In its own process, with no exit backstop: it ends only if nothing is left running.
+  const script = `
+    import { openRuntime } from ${JSON.stringify(new URL("../src/runtime.ts", import.meta.url).href)};
+    const config = {
+      databaseUrl: "postgres://portbot@127.0.0.1:${port}/portbot",
+      sqlitePath: ${JSON.stringify(join(dir, "unused.db"))},
+      dataDir: ${JSON.stringify(dir)},
+      logLevel: "silent",
+    };
+    await openRuntime(config, { reloadData: true }).catch((e) => console.log(e.message));
+  `;
+  const r = await start(process.execPath, ["--input-type=module", "-e", script], {}).finished(
+    15_000,
+  );
+  assert.match(r.stdout, /ECONNREFUSED/, r.stderr);
+  assert.equal(r.code, 0);
+});
+
 describe("explainStartupFailure", () => {
   const config: Config = {
     slack: {
@@ -164,6 +186,7 @@ describe("explainStartupFailure", () => {
     sqlitePath: "/data/feedback.db",
     dataDir: "/data",
     logLevel: "info",
+    healthPort: 9464,
   };
   const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
 
@@ -210,6 +233,13 @@ describe("explainStartupFailure", () => {
     assert.match(
       explainStartupFailure("discord", stalled, config),
       /^cannot reach Discord at discord\.com \(timed out\)/,
+    );
+  });
+
+  test("the health server: HEALTH_PORT in use", () => {
+    assert.match(
+      explainStartupFailure("health", coded("EADDRINUSE"), config),
+      /^cannot listen on HEALTH_PORT 9464 for \/healthz and \/metrics \(EADDRINUSE\): set HEALTH_PORT/,
     );
   });
 

@@ -7,6 +7,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** stdout is a terminal (colour allowed unless NO_COLOR is set). */
   isTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns?: number | undefined;
 }
 
 /** A subcommand: gets the arguments after its name, returns the exit status. */
@@ -18,6 +20,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: withDotEnv(process.env),
+    columns: process.stdout.columns,
     isTTY: process.stdout.isTTY === true,
   };
 }

@@ -91,11 +91,12 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
     io.stdout(answerJson(answer));
     return exitStatus(answer);
   }
-  const { renderText } = await import("../adapters/shell/render-text.ts");
+  const { renderText, terminalOptions } = await import("../adapters/shell/render-text.ts");
   const color = io.isTTY && parsed.values["no-color"] !== true && !io.env.NO_COLOR;
   const { answerReply } = await import("../core/reply.ts");
   const reply = answerReply(answer);
-  const out = renderText({ ...reply, ratingPrompt: null }, { color });
+  const terminal = terminalOptions({ isTTY: io.isTTY, columns: io.columns }, io.env);
+  const out = renderText({ ...reply, ratingPrompt: null }, { color, ...terminal });
   if (answer.kind === "error" || answer.kind === "none") io.stderr(out);
   else io.stdout(out);
   return exitStatus(answer);

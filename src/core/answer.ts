@@ -2,14 +2,17 @@
 import type {
   Answer,
   CheckCommand,
+  FormerAssignment,
   IanaAssignment,
   Link,
   PortFacts,
   RangeSummary,
   SearchMatch,
+  UnofficialUseFact,
 } from "./answer-model.ts";
 import { type PortRequest, parseQuery, type Query } from "./query.ts";
 import { rangeOf, rangesTouched } from "./ranges.ts";
+import { rankUses } from "./rank.ts";
 import type { PortSearch } from "./search.ts";
 import {
   type IanaRecord,
@@ -23,6 +26,9 @@ import { invalidMessage, warningFor } from "./wording.ts";
 export const MAX_SEARCH_MATCHES = 10;
 export const MAX_SEARCH_PORTS = 5;
 export const MAX_RANGE_ASSIGNMENTS = 12;
+
+/** What `{host}` becomes in a check run from another machine: the reader puts in the address. */
+export const HOST_PLACEHOLDER = "<host>";
 
 export const IANA_SEARCH_URL =
   "https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml?search=";
@@ -45,14 +51,59 @@ export function referenceLinks(reference: string | null): Link[] {
   return links;
 }
 
+/** IANA's text on one line: ~180 descriptions and many notes have line breaks. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+const orOneLine = (text: string | null) => (text === null ? null : oneLine(text));
+
+/** Reserved or unassigned rows whose notes (or description) say what the port used to be. */
+export function formerAssignment(record: IanaRecord): FormerAssignment | null {
+  if (record.status === "assigned") return null;
+  const text = oneLine(`${record.description} ${record.notes ?? ""}`);
+  const until = /de-?assigned on (\d{4}-\d{2}-\d{2})/i.exec(text)?.[1] ?? null;
+  const service =
+    /previously ([a-z0-9][\w.+-]*) by\b/i.exec(text)?.[1] ??
+    /historic usage was ([a-z0-9][\w.+-]*)/i.exec(text)?.[1] ??
+    /\[was ([a-z0-9][\w.+-]*)\]/i.exec(text)?.[1] ??
+    null;
+  return until === null && service === null ? null : { service, until };
+}
+
+const STATUS_ORDER = { assigned: 0, reserved: 1, unassigned: 2 } as const;
+
+/**
+ * The row that speaks for a port and protocol: an assignment before a reserved or unassigned row;
+ * among assignments, a named one with a description (2049: nfs, not shilp with its conflict note);
+ * a row for the protocol before one IANA lists without a protocol; then registry order.
+ */
+function mainRow(rows: IanaRecord[]): IanaRecord | undefined {
+  const score = (r: IanaRecord) => [
+    STATUS_ORDER[r.status],
+    r.service === null ? 1 : 0,
+    r.description.trim() === "" ? 1 : 0,
+    r.protocol === null ? 1 : 0,
+  ];
+  let best: IanaRecord | undefined;
+  let bestScore: number[] = [];
+  for (const r of rows) {
+    const sc = score(r);
+    // Lexicographic: the first differing criterion decides; ties keep registry order.
+    const i = sc.findIndex((v, j) => v !== bestScore[j]);
+    if (best === undefined || (i !== -1 && (sc[i] ?? 0) < (bestScore[i] ?? 0))) {
+      best = r;
+      bestScore = sc;
+    }
+  }
+  return best;
+}
+
 function assignmentsFor(port: number, records: IanaRecord[]): IanaAssignment[] {
   return PROTOCOLS.map((protocol): IanaAssignment => {
-    const rows = records.filter((r) => r.protocol === protocol);
-    // Prefer an assignment over a reserved or unassigned row for the same protocol.
-    const main =
-      rows.find((r) => r.status === "assigned") ??
-      rows.find((r) => r.status === "reserved") ??
-      rows[0];
+    // Rows IANA lists without a protocol (49151 Reserved, 4200-4299 vrml-multi-use) cover all.
+    const rows = records.filter((r) => r.protocol === protocol || r.protocol === null);
+    const main = mainRow(rows);
     if (main === undefined) {
       return {
         protocol,
@@ -69,27 +120,36 @@ function assignmentsFor(port: number, records: IanaRecord[]): IanaAssignment[] {
         modified: null,
         unauthorizedUse: null,
         notes: null,
+        remarks: [],
+        formerly: null,
       };
     }
     const aliases = rows
       .filter((r) => r !== main && r.status === main.status && r.service !== null)
       .map((r) => r.service as string)
       .filter((s, i, all) => s !== main.service && all.indexOf(s) === i);
+    const notes = orOneLine(main.notes);
+    const remarks = rows
+      .filter((r) => r !== main && r.notes !== null)
+      .map((r) => oneLine(r.notes as string))
+      .filter((n, i, all) => n !== "" && n !== notes && all.indexOf(n) === i);
     return {
       protocol,
       service: main.service,
       aliases,
-      description: main.description,
+      description: oneLine(main.description),
       status: main.status,
       first: main.first,
       last: main.last,
-      reference: main.reference,
-      assignee: main.assignee,
-      contact: main.contact,
+      reference: orOneLine(main.reference),
+      assignee: orOneLine(main.assignee),
+      contact: orOneLine(main.contact),
       registered: main.registered,
       modified: main.modified,
-      unauthorizedUse: main.unauthorizedUse,
-      notes: main.notes,
+      unauthorizedUse: orOneLine(main.unauthorizedUse),
+      notes,
+      remarks,
+      formerly: formerAssignment(main),
     };
   });
 }
@@ -99,13 +159,15 @@ function checksFor(
   protocols: ("tcp" | "udp")[],
   knowledge: Knowledge,
 ): CheckCommand[] {
+  const fill = (s: string) =>
+    s.replaceAll("{port}", String(port)).replaceAll("{host}", HOST_PLACEHOLDER);
   return knowledge.checks
     .filter((c) => protocols.includes(c.protocol))
     .map((c) => ({
       platform: c.platform,
       protocol: c.protocol,
-      command: c.command.replaceAll("{port}", String(port)).replaceAll("{host}", "localhost"),
-      note: c.note,
+      command: fill(c.command),
+      note: fill(c.note),
     }));
 }
 
@@ -114,12 +176,11 @@ export function portFacts(req: PortRequest, deps: AnswerDeps): PortFacts {
   const records = deps.registry.recordsFor(port);
   let iana = assignmentsFor(port, records);
   if (protocol !== null) iana = iana.filter((a) => a.protocol === protocol);
-  const unofficial = deps.knowledge.unofficial
-    .filter((u) => u.first <= port && u.last >= port)
-    .filter((u) => protocol === null || u.protocols.includes(protocol))
-    // Single-port uses before broad ranges: 60000-61000 Mosh says more than 49152-65535.
-    .sort((a, b) => a.last - a.first - (b.last - b.first))
-    .map((u) => ({
+  const unofficial = rankUses(
+    port,
+    deps.knowledge.unofficial.filter((u) => protocol === null || u.protocols.includes(protocol)),
+  ).map(
+    (u, i): UnofficialUseFact => ({
       name: u.name,
       description: u.description,
       protocols: [...u.protocols],
@@ -127,7 +188,11 @@ export function portFacts(req: PortRequest, deps: AnswerDeps): PortFacts {
       source: u.source,
       first: u.first,
       last: u.last,
-    }));
+      category: u.category,
+      prominence: u.prominence,
+      rank: i + 1,
+    }),
+  );
   const ephemeral = deps.knowledge.ephemeral
     .filter((e) => e.first <= port && e.last >= port)
     .map((e) => ({
@@ -136,7 +201,14 @@ export function portFacts(req: PortRequest, deps: AnswerDeps): PortFacts {
       last: e.last,
       setting: e.setting,
       source: e.source,
+      current: e.current,
     }));
+  const exposure = deps.knowledge.exposure
+    .filter((x) => x.first <= port && port <= x.last)
+    .filter((x) => protocol === null || x.protocols.includes(protocol))
+    .map((x) => ({ ...x, protocols: [...x.protocols] }));
+  const privileged =
+    port >= 1 && port <= 1023 ? deps.knowledge.privileged.map((r) => ({ ...r })) : [];
   const usesUdp =
     iana.some((a) => a.protocol === "udp" && a.status === "assigned") ||
     unofficial.some((u) => u.protocols.includes("udp"));
@@ -163,6 +235,8 @@ export function portFacts(req: PortRequest, deps: AnswerDeps): PortFacts {
     iana,
     unofficial,
     ephemeral,
+    exposure,
+    privileged,
     checks: checksFor(port, checkProtocols, deps.knowledge),
     links,
   };
@@ -226,7 +300,7 @@ function rangeSummary(
     unassignedPorts,
     ephemeral: deps.knowledge.ephemeral
       .filter((e) => e.first <= last && e.last >= first)
-      .map((e) => ({ system: e.system, first: e.first, last: e.last })),
+      .map((e) => ({ system: e.system, first: e.first, last: e.last, current: e.current })),
   };
 }
 

@@ -59,4 +59,4 @@ export interface ReplyContext {
 }
 
 /** cannot-post: the platform refused the post here (not a member, archived, no permission). */
-export type FailureCode = "rate-limited" | "cannot-post" | "internal";
+export type FailureCode = "rate-limited" | "cannot-post" | "internal" | "busy";

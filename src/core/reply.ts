@@ -13,16 +13,20 @@ import {
   CONFIDENCE_LABEL,
   cannotPostAttached,
   DYNAMIC_UNASSIGNED,
+  EXPOSURE_INTRO,
   echo,
   ephemeralMeaning,
   FAILURE,
+  formerlyParts,
   HELP_INTRO,
   HELP_RATING,
   HELP_USAGE,
+  ianaNoteSentence,
   listJoin,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
   PORT_ZERO,
+  PRIVILEGED_INTRO,
   percent,
   plural,
   RANGE_LABEL,
@@ -58,12 +62,28 @@ function span(first: number, last: number): string {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-/** The name people should read for a port: the IANA service, else reserved/unassigned. */
+/**
+ * The name people should read for a port: the IANA service, else the description of a nameless
+ * assignment (24: "any private mail system"), else reserved/unassigned.
+ */
 function headlineStatus(p: PortFacts): string {
-  const assigned = p.iana.find((a) => a.status === "assigned" && a.service !== null);
-  if (assigned?.service) return assigned.service;
+  const named = p.iana.find((a) => a.status === "assigned" && a.service !== null);
+  if (named?.service) return named.service;
+  const nameless = p.iana.find((a) => a.status === "assigned" && a.description !== "");
+  if (nameless) return nameless.description;
   if (p.iana.some((a) => a.status === "reserved")) return "reserved";
   return "unassigned";
+}
+
+/** The registry's words for an assignment: its description, else its name. */
+function described(a: IanaAssignment): string {
+  return a.description !== "" ? a.description : (a.service ?? "");
+}
+
+function formerlyText(a: IanaAssignment): string | null {
+  if (a.formerly === null) return null;
+  const f = formerlyParts(a.formerly);
+  return `${f.before}${f.service ?? ""}${f.after}`;
 }
 
 function portTitle(p: PortFacts): string {
@@ -75,11 +95,21 @@ function gist(p: PortFacts): string {
   const assigned = p.iana.find((a) => a.status === "assigned");
   if (assigned !== undefined) {
     const protos = p.iana.filter((a) => a.status === "assigned").map((a) => a.protocol);
-    return `IANA: ${assigned.description} (${protos.join("/")}).`;
+    return `IANA: ${described(assigned)} (${protos.join("/")}).`;
   }
-  const top = p.unofficial[0];
-  const eph = p.ephemeral.filter((e) => !e.system.startsWith("IANA")).map((e) => e.system);
   if (p.port === 0) return "Reserved: programs bind to port 0 to get any free port.";
+  const top = p.unofficial[0];
+  const use = top ? ` Commonly used by ${top.name} (${CONFIDENCE_LABEL[top.confidence]}).` : "";
+  const former = p.iana.find((a) => a.formerly !== null);
+  if (former !== undefined) {
+    const lead = former.status === "reserved" ? "Reserved by IANA" : "No IANA assignment";
+    return `${lead}. ${formerlyText(former) ?? ""}${use}`;
+  }
+  if (p.iana.some((a) => a.status === "reserved")) {
+    return `Reserved by IANA: nothing is assigned here.${use || " No known common use."}`;
+  }
+  // Only today's widespread defaults make "most likely ephemeral" true (not OpenBSD's low range).
+  const eph = p.ephemeral.filter((e) => e.current).map((e) => e.system);
   if (p.range === "dynamic" && eph.length > 0) {
     return `No IANA assignment; most likely an ephemeral port (${listJoin(eph.slice(0, 3))}${eph.length > 3 ? ", …" : ""})${top ? `, or ${top.name}` : ""}.`;
   }
@@ -109,14 +139,23 @@ function ianaItems(p: PortFacts): Line[] {
       line.push(em("unassigned"));
       return line;
     }
-    if (a.service !== null) line.push(code(a.service), text(" — "));
-    line.push(
-      text(
-        a.status === "reserved" && a.service === null
-          ? `Reserved${a.description && a.description !== "Reserved" ? `: ${a.description}` : ""}`
-          : a.description,
-      ),
-    );
+    if (a.service !== null && a.description !== "") line.push(code(a.service), text(" — "));
+    else if (a.service !== null) line.push(code(a.service));
+    if (a.status === "reserved" && a.service === null) {
+      line.push(
+        text(
+          `Reserved${a.description && a.description !== "Reserved" ? `: ${a.description}` : ""}`,
+        ),
+      );
+    } else if (a.description !== "") {
+      line.push(text(a.description));
+    }
+    if (a.formerly !== null) {
+      const f = formerlyParts(a.formerly);
+      line.push(text(` · ${f.before}`));
+      if (f.service !== null) line.push(code(f.service));
+      line.push(text(f.after));
+    }
     if (a.aliases.length > 0)
       line.push(
         text(" (also "),
@@ -130,60 +169,96 @@ function ianaItems(p: PortFacts): Line[] {
     if (a.registered) meta.push(`registered ${a.registered}`);
     if (a.modified) meta.push(`modified ${a.modified}`);
     if (a.unauthorizedUse) meta.push(`unauthorized use reported: ${a.unauthorizedUse}`);
-    if (a.notes) meta.push(`note: ${a.notes}`);
-    if (meta.length > 0) line.push(text(` · ${meta.join(" · ")}`));
+    // The notes a former assignment was read from are said above already.
+    if (a.notes && a.formerly === null) meta.push(ianaNoteSentence(a.notes));
+    for (const r of a.remarks) meta.push(ianaNoteSentence(r));
+    const said = meta.filter((m) => m !== "");
+    if (said.length > 0) line.push(text(` · ${said.join(" · ")}`));
     return line;
   });
 }
 
-function portCard(p: PortFacts): Card {
-  const sections: Section[] = [];
-  sections.push(
-    section(`${SECTION.range}: ${RANGE_TITLE[p.range]}`, {
-      body: [[text(p.port === 0 ? PORT_ZERO : RANGE_MEANING[p.range])]],
+function rangeSection(p: PortFacts): Section {
+  const privileged = p.privileged.length > 0;
+  return section(`${SECTION.range}: ${RANGE_TITLE[p.range]}`, {
+    body: [
+      [
+        text(
+          p.port === 0
+            ? PORT_ZERO
+            : `${RANGE_MEANING[p.range]}${privileged ? ` ${PRIVILEGED_INTRO}` : ""}`,
+        ),
+      ],
+    ],
+    items: p.privileged.map((r) => {
+      const line: Line = [strong(r.system), text(`: ${r.rule}`)];
+      if (r.setting) line.push(text(" · "), code(r.setting));
+      line.push(text(" · "), link("source", r.source));
+      return line;
     }),
-  );
+  });
+}
+
+function ephemeralSection(p: PortFacts): Section {
+  const systems = p.ephemeral.filter((e) => !e.system.startsWith("IANA"));
+  const current = systems.filter((e) => e.current).map((e) => e.system);
+  const others = systems.filter((e) => !e.current).map((e) => e.system);
+  return section(SECTION.ephemeral, {
+    body: [[text(systems.length > 0 ? ephemeralMeaning(current, others) : NOT_EPHEMERAL)]],
+    items: p.ephemeral.map((e) => {
+      const line: Line = [strong(e.system), text(` ${span(e.first, e.last)}`)];
+      if (e.setting) line.push(text(" · "), code(e.setting));
+      line.push(text(" · "), link("source", e.source));
+      return line;
+    }),
+  });
+}
+
+function unofficialSection(p: PortFacts): Section {
+  return section(SECTION.unofficial, {
+    body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
+    items: p.unofficial
+      .slice(0, 8)
+      .map((u) => [
+        strong(u.name),
+        text(
+          ` (${u.protocols.join("/")}${u.first !== u.last ? `, ${span(u.first, u.last)}` : ""}) — ${u.description} · `,
+        ),
+        em(CONFIDENCE_LABEL[u.confidence]),
+        text(" · "),
+        link("source", u.source),
+      ]),
+  });
+}
+
+function portCard(p: PortFacts): Card {
   const allUnassigned = p.iana.every((a) => a.status === "unassigned");
-  sections.push(
+  const sections: Section[] = [
+    rangeSection(p),
     section(SECTION.iana, {
       body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
       items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
     }),
-  );
-  const systems = p.ephemeral.filter((e) => !e.system.startsWith("IANA"));
-  sections.push(
-    section(SECTION.ephemeral, {
-      body: [
-        [text(systems.length > 0 ? ephemeralMeaning(systems.map((e) => e.system)) : NOT_EPHEMERAL)],
-      ],
-      items: p.ephemeral.map((e) => {
-        const line: Line = [strong(e.system), text(` ${span(e.first, e.last)}`)];
-        if (e.setting) line.push(text(" · "), code(e.setting));
-        line.push(text(" · "), link("source", e.source));
-        return line;
-      }),
-    }),
-  );
-  sections.push(
-    section(SECTION.unofficial, {
-      body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
-      items: p.unofficial
-        .slice(0, 8)
-        .map((u) => [
-          strong(u.name),
-          text(
-            ` (${u.protocols.join("/")}${u.first !== u.last ? `, ${span(u.first, u.last)}` : ""}) — ${u.description} · `,
-          ),
-          em(CONFIDENCE_LABEL[u.confidence]),
-          text(" · "),
-          link("source", u.source),
+    ephemeralSection(p),
+    unofficialSection(p),
+  ];
+  if (p.exposure.length > 0) {
+    sections.push(
+      section(SECTION.exposure, {
+        body: [[text(EXPOSURE_INTRO)]],
+        items: p.exposure.map((x) => [
+          strong(x.product),
+          text(`: ${x.note} · `),
+          link("source", x.source),
         ]),
-    }),
-  );
+      }),
+    );
+  }
   sections.push(
     section(SECTION.checks, {
+      // The note goes into the label, so every renderer shows what tells two commands apart.
       commands: p.checks.map((c) => ({
-        label: `${c.platform} (${c.protocol})`,
+        label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
         command: c.command,
       })),
     }),

@@ -44,6 +44,13 @@ export interface Registry {
 
 export type Confidence = "iana-assigned" | "vendor-documented" | "community-reported";
 
+/**
+ * How likely a curated use is the thing on its port, for ranking: 5 a household name everybody
+ * meets (PostgreSQL 5432), 4 widely deployed in its field, 3 a common product with a specific
+ * audience, 2 secondary ports of products and niche tools, 1 obscure, legacy or defunct.
+ */
+export type Prominence = 1 | 2 | 3 | 4 | 5;
+
 /** A curated, non-IANA use of a port or range (data/unofficial-uses.json). */
 export interface UnofficialUse {
   name: string;
@@ -55,6 +62,7 @@ export interface UnofficialUse {
   confidence: Exclude<Confidence, "iana-assigned">;
   source: string;
   category: string;
+  prominence: Prominence;
 }
 
 /** A system's default ephemeral (dynamic client) port range (data/ephemeral-ranges.json). */
@@ -66,6 +74,12 @@ export interface EphemeralRange {
   setting: string | null;
   note: string | null;
   source: string;
+  /**
+   * True for today's default on a current release of a widespread system (Linux, Windows, macOS).
+   * False for older releases (Windows XP's 1025–5000) and less common systems (the BSDs, Solaris,
+   * AIX): they are still listed, but never make a port "most likely" a temporary client port.
+   */
+  current: boolean;
 }
 
 /** A command that shows what uses a port; `{port}` (and `{host}`) are filled in (data/checks.json). */
@@ -73,11 +87,36 @@ export interface CheckTemplate {
   platform: string;
   protocol: "tcp" | "udp";
   command: string;
-  note: string | null;
+  /** What this command shows that its neighbours do not; shown next to the command. */
+  note: string;
+}
+
+/** Why a port is worth guarding when reachable from outside (data/exposure-notes.json). */
+export interface ExposureNote {
+  first: number;
+  last: number;
+  protocols: Protocol[];
+  product: string;
+  /** One sentence: what goes wrong when it is exposed. */
+  note: string;
+  /** A vendor security guide or a national CERT advisory. */
+  source: string;
+}
+
+/** Who may listen on ports below 1024, per system (data/privileged-ports.json). */
+export interface PrivilegedPortRule {
+  system: string;
+  /** One sentence, e.g. "Any user may listen on them since macOS 10.14 (Mojave)." */
+  rule: string;
+  /** Where to read or change it, e.g. `sysctl net.ipv4.ip_unprivileged_port_start`. */
+  setting: string | null;
+  source: string;
 }
 
 export interface Knowledge {
   unofficial: readonly UnofficialUse[];
   ephemeral: readonly EphemeralRange[];
   checks: readonly CheckTemplate[];
+  exposure: readonly ExposureNote[];
+  privileged: readonly PrivilegedPortRule[];
 }

@@ -1,6 +1,6 @@
 // Every sentence portbot says lives here (and in reply.ts, which arranges them). Adapters and
 // the CLI only format what the core hands them.
-import type { AnswerError } from "./answer-model.ts";
+import type { AnswerError, FormerAssignment } from "./answer-model.ts";
 import type { InvalidReason } from "./query.ts";
 import type { Rating } from "./stats-model.ts";
 import type { RangeName } from "./types.ts";
@@ -88,7 +88,7 @@ export const RANGE_TITLE: Record<RangeName, string> = {
 /** What the range means for someone who sees the port in a log or a firewall (RFC 6335 §6). */
 export const RANGE_MEANING: Record<RangeName, string> = {
   "well-known":
-    "IANA assigns these only through IETF review or IESG approval, for core Internet services. On Linux and other Unix-like systems only root (or a process with CAP_NET_BIND_SERVICE) may listen on them, so a listener here was started with privileges.",
+    "IANA assigns these only through IETF review or IESG approval, for core Internet services.",
   registered:
     "IANA assigns these to applications on request. A registration is a claim, not a lock: any program may listen here, so check what is actually running before you trust the name.",
   dynamic:
@@ -100,12 +100,65 @@ export const PORT_ZERO =
 
 export const DYNAMIC_UNASSIGNED = "IANA assigns nothing in 49152–65535 (RFC 6335 §6).";
 
-export const NOT_EPHEMERAL =
-  "Not inside the default ephemeral range of Linux, Windows, macOS or the BSDs, so it is unlikely to be a temporary client port.";
+/** Before the per-system rules for ports below 1024 (data/privileged-ports.json). */
+export const PRIVILEGED_INTRO =
+  "Whether a program needs privileges to listen here depends on the system:";
 
-export function ephemeralMeaning(systems: string[]): string {
-  return `${listJoin(systems)} may hand this port out as a temporary source port for outgoing connections. If you saw it as the local port of a connection, that is the most likely explanation.`;
+export const NOT_EPHEMERAL =
+  "Not inside the default ephemeral range of any system on record (Linux, Windows, macOS, the BSDs), so it is unlikely to be a temporary client port.";
+
+/**
+ * What the ephemeral ranges mean for the port. `current`: today's defaults of widespread systems
+ * (Linux, Windows, macOS); `others`: older releases and less common systems. Only the former make
+ * a temporary client port the most likely explanation.
+ */
+export function ephemeralMeaning(current: string[], others: string[]): string {
+  if (current.length > 0) {
+    const also = others.length > 0 ? ` (so may ${listJoin(others)})` : "";
+    return `${listJoin(current)} may hand this port out as a temporary source port for outgoing connections${also}. If you saw it as the local port of a connection, that is the most likely explanation.`;
+  }
+  return `${listJoin(others)} may hand this port out as a temporary source port, but today's Linux, Windows and macOS do not, so on most machines a connection's local port here is more likely a service than a client.`;
 }
+
+/** IANA's raw assignment notes as a sentence: "<== NOTE Conflict on 2049 !" and the like. */
+export function ianaNoteSentence(raw: string): string {
+  const flat = raw.replace(/\s+/gu, " ").trim();
+  const conflict = /^(?:<==\s*)?(?:NOTE:?\s*)?conflict on (?:port )?(\d+)\s*!*$/iu.exec(flat);
+  if (conflict) {
+    return `IANA flags a conflict on port ${conflict[1]}: more than one service was registered on it.`;
+  }
+  let s = flat
+    .replace(/<==+|==+>/gu, "")
+    .replace(/^\s*NOTE:?\s*/iu, "")
+    .replace(/\s*!+\s*$/u, "")
+    .trim();
+  if (s === "") return "";
+  s = s[0]?.toUpperCase() + s.slice(1);
+  return /[.!?)]$/u.test(s) ? s : `${s}.`;
+}
+
+/** "Was `compressnet` until IANA de-assigned it on 2025-02-13." in words (the name is code). */
+export function formerlyParts(f: FormerAssignment): {
+  before: string;
+  service: string | null;
+  after: string;
+} {
+  if (f.service !== null && f.until !== null) {
+    return {
+      before: "Was ",
+      service: f.service,
+      after: ` until IANA de-assigned it on ${f.until}.`,
+    };
+  }
+  if (f.service !== null) return { before: "Formerly ", service: f.service, after: "." };
+  return {
+    before: `IANA de-assigned it on ${f.until ?? "an unrecorded date"}.`,
+    service: null,
+    after: "",
+  };
+}
+
+export const EXPOSURE_INTRO = "Worth knowing if this port is reachable from outside:";
 
 export const NO_UNOFFICIAL = "None on record.";
 
@@ -120,6 +173,7 @@ export const SECTION = {
   iana: "IANA assignment",
   ephemeral: "Ephemeral port on",
   unofficial: "Known unofficial uses",
+  exposure: "If exposed",
   checks: "Check what is using it",
   links: "Links",
   matches: "Matching services",
@@ -152,6 +206,7 @@ export const FAILURE = {
     "The chat service is rate-limiting me right now, so I couldn't post the answer. Please try again in a minute.",
   "cannot-post":
     "I can't post in this conversation, so I couldn't answer here. Add me to it, or ask where I'm a member.",
+  busy: "I'm answering a lot of questions at once right now, so I couldn't take yours. Please ask again in a minute.",
   internal:
     "Something went wrong on my side while answering. Please try again; if it keeps happening, tell the people who run me.",
 } as const;

@@ -3,6 +3,7 @@
 // a transaction-scoped advisory lock so replicas starting together apply each step once.
 import pg from "pg";
 import type { FeedbackStats } from "../core/stats-model.ts";
+import { withNamedErrors } from "./errors.ts";
 import type { Migration, StoreOptions } from "./sqlite.ts";
 import {
   buildStats,
@@ -82,6 +83,11 @@ export interface PostgresStoreOptions extends StoreOptions {
   max?: number;
   /** Errors of idle pooled connections (server restart); they are otherwise dropped. */
   onError?: (error: Error) => void;
+  /**
+   * Longest wait for one statement, on the client (a stalled network) and on the server
+   * (statement_timeout); default 5000 ms. Connecting gives up after the same time.
+   */
+  timeoutMs?: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -99,15 +105,24 @@ export async function openPostgresStore(
       { field: "schema", message: "must be a lower-case SQL identifier ([a-z_][a-z0-9_]*)" },
     ]);
   }
+  const timeout = options.timeoutMs ?? 5_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: timeout,
+    // A stalled server or network fails a request instead of hanging it (and /port stats with it).
+    query_timeout: timeout,
+    statement_timeout: timeout,
+    idle_in_transaction_session_timeout: timeout * 2,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     // search_path per connection, set at startup: every statement sees only this schema.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   pool.on("error", options.onError ?? (() => {}));
-  return new PostgresStore(pool, schema ?? null, options.now ?? (() => new Date()));
+  return withNamedErrors(
+    new PostgresStore(pool, schema ?? null, options.now ?? (() => new Date())),
+  );
 }
 
 function code(error: unknown): string | undefined {
@@ -332,6 +347,10 @@ class PostgresStore implements FeedbackStore {
       // One snapshot for every figure.
       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     );
+  }
+
+  async ping(): Promise<void> {
+    await this.#pool.query("SELECT 1");
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { FeedbackStats } from "../core/stats-model.ts";
+import { withNamedErrors } from "./errors.ts";
 import {
   buildStats,
   DEFAULT_TOP,
@@ -97,7 +98,7 @@ export async function openSqliteStore(
     db.close();
     throw error;
   }
-  return new SqliteStore(db, options.now ?? (() => new Date()));
+  return withNamedErrors(new SqliteStore(db, options.now ?? (() => new Date())));
 }
 
 class SqliteStore implements FeedbackStore {
@@ -300,6 +301,10 @@ class SqliteStore implements FeedbackStore {
     } finally {
       this.#db.exec("COMMIT");
     }
+  }
+
+  async ping(): Promise<void> {
+    this.#get("SELECT 1 AS one");
   }
 
   async close(): Promise<void> {

@@ -64,5 +64,7 @@ export interface FeedbackStore {
   /** Marks a platform delivery as seen; false when it was seen before (retries, redeliveries). */
   claimEvent(eventId: string, at?: Date): Promise<boolean>;
   stats(options?: StatsOptions): Promise<FeedbackStats>;
+  /** Resolves when the store answers a trivial query (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

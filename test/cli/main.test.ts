@@ -50,16 +50,22 @@ describe("portbot <query>", () => {
     assert.equal(tcp.service, "postgresql");
     assert.equal(tcp.status, "assigned");
     assert.equal(typeof tcp.description, "string");
-    for (const u of p.unofficial) {
-      assert.deepEqual(Object.keys(u).sort().slice(0, 5), [
+    p.unofficial.forEach((u: { rank: number; source: string }, i: number) => {
+      assert.deepEqual(Object.keys(u).sort(), [
+        "category",
         "confidence",
         "description",
         "first",
         "last",
         "name",
+        "prominence",
+        "protocols",
+        "rank",
+        "source",
       ]);
       assert.match(u.source, /^https:\/\//);
-    }
+      assert.equal(u.rank, i + 1, "uses come in rank order");
+    });
     assert.ok(Array.isArray(p.ephemeral));
     assert.ok(p.checks.some((c: { command: string }) => c.command.includes("5432")));
     assert.equal(a.error, undefined);

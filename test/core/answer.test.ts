@@ -82,8 +82,15 @@ describe("answer: ephemeral ranges", () => {
     assert.ok(!systems(one("61000")).includes("Linux"));
     assert.ok(systems(one("60999")).includes("Linux"));
   });
-  test("1024 is outside every fixture system's range (Linux, Windows, FreeBSD)", () =>
-    assert.deepEqual(systems(one("1024")), []));
+  test("1024 is only in OpenBSD's low range, which is no current widespread default", () => {
+    assert.deepEqual(systems(one("1024")), ["OpenBSD"]);
+    assert.deepEqual(
+      one("1024").ephemeral.map((e) => e.current),
+      [false],
+    );
+  });
+  test("80 is outside every fixture system's range", () =>
+    assert.deepEqual(systems(one("80")), []));
 });
 
 describe("answer: unofficial uses", () => {
@@ -107,7 +114,7 @@ describe("answer: checks", () => {
     const cmds = one("53").checks.map((c) => c.command);
     assert.ok(cmds.includes("lsof -nP -iTCP:53 -sTCP:LISTEN"));
     assert.ok(cmds.includes("lsof -nP -iUDP:53"));
-    assert.ok(cmds.includes("nmap -p 53 localhost"));
+    assert.ok(cmds.includes("nmap -p 53 <host>"));
   });
   test("TCP-only ports get TCP commands only", () => {
     assert.ok(one("80").checks.every((c) => c.protocol === "tcp"));
@@ -151,5 +158,82 @@ describe("answer: ranges, searches, errors", () => {
     const a = portbot.answer("22 70000");
     assert.equal(a.ports.length, 1);
     assert.match(a.warnings?.[0]?.message ?? "", /70000/);
+  });
+});
+
+describe("answer: IANA edge cases (fixture rows copied from IANA's CSV)", () => {
+  test("2049: the headline service is nfs, not shilp with its empty description", () => {
+    const tcp = one("2049").iana.find((a) => a.protocol === "tcp");
+    assert.equal(tcp?.service, "nfs");
+    assert.equal(tcp?.description, "Network File System - Sun Microsystems");
+    assert.deepEqual(tcp?.aliases, ["shilp"]);
+    assert.deepEqual(tcp?.remarks, ["<== NOTE Conflict on 2049 !"]);
+  });
+  test("113: a named row with a description speaks before an empty one listed first", () => {
+    const tcp = one("113").iana.find((a) => a.protocol === "tcp");
+    assert.equal(tcp?.service, "auth");
+    assert.deepEqual(tcp?.aliases, ["ident"]);
+  });
+  test("49151: IANA's row without a protocol makes it reserved on every protocol", () => {
+    assert.deepEqual(
+      one("49151").iana.map((a) => [a.protocol, a.status]),
+      [
+        ["tcp", "reserved"],
+        ["udp", "reserved"],
+        ["sctp", "reserved"],
+        ["dccp", "reserved"],
+      ],
+    );
+  });
+  test("3: reserved, and it was compressnet until IANA de-assigned it in 2025", () => {
+    const tcp = one("3").iana.find((a) => a.protocol === "tcp");
+    assert.equal(tcp?.status, "reserved");
+    assert.deepEqual(tcp?.formerly, { service: "compressnet", until: "2025-02-13" });
+  });
+  test("24: a nameless assignment is assigned, with its description", () => {
+    const tcp = one("24").iana.find((a) => a.protocol === "tcp");
+    assert.equal(tcp?.status, "assigned");
+    assert.equal(tcp?.service, null);
+    assert.equal(tcp?.description, "any private mail system");
+  });
+  test("descriptions with line breaks come as one line", () => {
+    assert.equal(
+      one("63").iana[0]?.description,
+      'whois++ IANA assigned this well-formed service name as a replacement for "whois++".',
+    );
+  });
+});
+
+describe("answer: what else the port facts carry", () => {
+  test("ports below 1024 carry the privileged-port rules; others do not", () => {
+    assert.deepEqual(
+      one("22").privileged.map((r) => r.system),
+      ["Linux"],
+    );
+    assert.deepEqual(one("1024").privileged, []);
+    assert.deepEqual(one("0").privileged, []);
+  });
+  test("exposure notes come with the port they are about", () => {
+    assert.deepEqual(
+      one("6379").exposure.map((x) => x.product),
+      ["Redis"],
+    );
+    assert.deepEqual(one("5432").exposure, []);
+    assert.deepEqual(one("6379/udp").exposure, []);
+  });
+  test("ephemeral ranges say whether they are today's widespread defaults", () => {
+    assert.deepEqual(
+      one("60876").ephemeral.map((e) => [e.system, e.current]),
+      [
+        ["IANA / RFC 6335", false],
+        ["Linux", true],
+        ["Windows", true],
+        ["FreeBSD", false],
+      ],
+    );
+  });
+  test("check notes are filled in like the commands", () => {
+    const udp = one("53").checks.find((c) => c.command === "lsof -nP -iUDP:53");
+    assert.equal(udp?.note, "Sockets bound to 53.");
   });
 });

@@ -27,15 +27,49 @@ function rec(
 export const records: IanaRecord[] = [
   rec(null, 0, 0, "tcp", "Reserved"),
   rec(null, 0, 0, "udp", "Reserved"),
+  rec(null, 3, 3, "tcp", "Reserved", {
+    status: "reserved",
+    modified: "2025-02-13",
+    notes: "De-assigned on 2025-02-13, previously compressnet by [Bernie_Volz]",
+  }),
+  rec(null, 3, 3, "udp", "Reserved", {
+    status: "reserved",
+    modified: "2025-02-13",
+    notes: "De-assigned on 2025-02-13, previously compressnet by [Bernie_Volz]",
+  }),
   rec("ssh", 22, 22, "tcp", "The Secure Shell (SSH) Protocol", { reference: "[RFC4251]" }),
   rec("ssh", 22, 22, "udp", "The Secure Shell (SSH) Protocol", { reference: "[RFC4251]" }),
+  rec(null, 24, 24, "tcp", "any private mail system", {
+    status: "assigned",
+    assignee: "[Rick_Adams]",
+  }),
+  rec(null, 24, 24, "udp", "any private mail system", {
+    status: "assigned",
+    assignee: "[Rick_Adams]",
+  }),
   rec("name", 42, 42, "tcp", "Host Name Server"),
   rec("nameserver", 42, 42, "tcp", "Host Name Server"),
   rec("domain", 53, 53, "udp", "Domain Name Server", { reference: "[RFC1035]" }),
   rec("domain", 53, 53, "tcp", "Domain Name Server", { reference: "[RFC1035]" }),
+  rec(
+    "whoispp",
+    63,
+    63,
+    "tcp",
+    'whois++\nIANA assigned this well-formed service name as a replacement for "whois++".',
+  ),
   rec("http", 80, 80, "tcp", "World Wide Web HTTP", { reference: "[RFC9110]" }),
+  // IANA lists ident (no description) before auth on 113/tcp.
+  rec("ident", 113, 113, "tcp", ""),
+  rec("auth", 113, 113, "tcp", "Authentication Service"),
+  rec("ntp", 123, 123, "udp", "Network Time Protocol", { reference: "[RFC5905]" }),
   rec(null, 1023, 1023, "tcp", "Reserved"),
   rec(null, 1024, 1024, "tcp", "Reserved"),
+  rec("shilp", 2049, 2049, "tcp", "", { notes: "<== NOTE Conflict on 2049 !" }),
+  rec("shilp", 2049, 2049, "udp", "", { notes: "<== NOTE Conflict on 2049 !" }),
+  rec("nfs", 2049, 2049, "tcp", "Network File System - Sun Microsystems"),
+  rec("nfs", 2049, 2049, "udp", "Network File System - Sun Microsystems"),
+  rec("mysql", 3306, 3306, "tcp", "MySQL"),
   rec("postgresql", 5432, 5432, "tcp", "PostgreSQL Database", {
     assignee: "Tom Lane",
     registered: "1999-12-01",
@@ -44,7 +78,8 @@ export const records: IanaRecord[] = [
   rec("x11", 6000, 6063, "tcp", "X Window System"),
   rec("x11", 6000, 6063, "udp", "X Window System"),
   rec("redis", 6379, 6379, "tcp", "An advanced key-value cache and store"),
-  rec(null, 49151, 49151, "tcp", "Reserved"),
+  // IANA's row for 49151 has no protocol: it covers them all.
+  rec(null, 49151, 49151, null, "Reserved"),
 ];
 
 export const knowledge: Knowledge = {
@@ -59,6 +94,7 @@ export const knowledge: Knowledge = {
       confidence: "vendor-documented",
       source: "https://minecraft.wiki/w/Server.properties",
       category: "games",
+      prominence: 5,
     },
     {
       name: "Mosh",
@@ -70,6 +106,7 @@ export const knowledge: Knowledge = {
       confidence: "vendor-documented",
       source: "https://mosh.org/",
       category: "remote-access",
+      prominence: 4,
     },
     {
       name: "Apple Xsan",
@@ -81,6 +118,7 @@ export const knowledge: Knowledge = {
       confidence: "vendor-documented",
       source: "https://support.apple.com/en-us/103229",
       category: "apple",
+      prominence: 4,
     },
     {
       name: "PostgreSQL",
@@ -92,6 +130,7 @@ export const knowledge: Knowledge = {
       confidence: "vendor-documented",
       source: "https://www.postgresql.org/docs/current/runtime-config-connection.html",
       category: "database",
+      prominence: 5,
     },
   ],
   ephemeral: [
@@ -102,6 +141,7 @@ export const knowledge: Knowledge = {
       setting: null,
       note: null,
       source: "https://www.rfc-editor.org/rfc/rfc6335#section-6",
+      current: false,
     },
     {
       system: "Linux",
@@ -110,6 +150,7 @@ export const knowledge: Knowledge = {
       setting: "net.ipv4.ip_local_port_range",
       note: null,
       source: "https://docs.kernel.org/networking/ip-sysctl.html",
+      current: true,
     },
     {
       system: "Windows",
@@ -119,6 +160,7 @@ export const knowledge: Knowledge = {
       note: null,
       source:
         "https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/default-dynamic-port-range-tcpip-chang",
+      current: true,
     },
     {
       system: "FreeBSD",
@@ -127,6 +169,34 @@ export const knowledge: Knowledge = {
       setting: "net.inet.ip.portrange.first",
       note: null,
       source: "https://man.freebsd.org/cgi/man.cgi?query=ip&sektion=4",
+      current: false,
+    },
+    {
+      system: "OpenBSD",
+      first: 1024,
+      last: 49151,
+      setting: "sysctl net.inet.ip.portfirst net.inet.ip.portlast",
+      note: null,
+      source: "https://github.com/openbsd/src/blob/master/sys/netinet/in.h",
+      current: false,
+    },
+  ],
+  exposure: [
+    {
+      first: 6379,
+      last: 6379,
+      protocols: ["tcp"],
+      product: "Redis",
+      note: "Anyone who reaches the port can read or wipe the data.",
+      source: "https://redis.io/topics/security",
+    },
+  ],
+  privileged: [
+    {
+      system: "Linux",
+      rule: "Only root or CAP_NET_BIND_SERVICE below net.ipv4.ip_unprivileged_port_start.",
+      setting: "sysctl net.ipv4.ip_unprivileged_port_start",
+      source: "https://docs.kernel.org/networking/ip-sysctl.html",
     },
   ],
   checks: [
@@ -134,11 +204,26 @@ export const knowledge: Knowledge = {
       platform: "macOS / Linux",
       protocol: "tcp",
       command: "lsof -nP -iTCP:{port} -sTCP:LISTEN",
-      note: null,
+      note: "Listeners only.",
     },
-    { platform: "macOS / Linux", protocol: "udp", command: "lsof -nP -iUDP:{port}", note: null },
-    { platform: "Linux", protocol: "tcp", command: "sudo ss -ltnp 'sport = :{port}'", note: null },
-    { platform: "Remote", protocol: "tcp", command: "nmap -p {port} {host}", note: null },
+    {
+      platform: "macOS / Linux",
+      protocol: "udp",
+      command: "lsof -nP -iUDP:{port}",
+      note: "Sockets bound to {port}.",
+    },
+    {
+      platform: "Linux",
+      protocol: "tcp",
+      command: "ss -ltnp 'sport = :{port}'",
+      note: "Listening sockets.",
+    },
+    {
+      platform: "From another machine",
+      protocol: "tcp",
+      command: "nmap -p {port} {host}",
+      note: "As the network sees it.",
+    },
   ],
 };
 

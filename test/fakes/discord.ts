@@ -76,6 +76,8 @@ export class FakeDiscord {
   /** Messages the fake knows (posted by the bot, or added by tests), by id. */
   readonly messages = new Map<string, Record<string, unknown>>();
   identifies = 0;
+  /** While true the gateway accepts connections but never greets them (a stalled gateway). */
+  gatewayDown = false;
   /** The `d` of every IDENTIFY received (token, intents, shard, …). */
   readonly identifyPayloads: Record<string, unknown>[] = [];
   resumes = 0;
@@ -271,6 +273,7 @@ export class FakeDiscord {
       }
     });
     ws.on("error", () => {});
+    if (this.gatewayDown) return;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.#heartbeatInterval } }));
     ws.on("message", (raw) => {
       let payload: { op: number; d: Record<string, unknown> | number | null };

@@ -73,6 +73,7 @@ export function faultyStore(store: FeedbackStore, faults: Faults): FeedbackStore
       if (faults.stats) throw new Error("stats failed on purpose");
       return store.stats(options);
     },
+    ping: () => store.ping(),
     close: () => store.close(),
   };
 }

@@ -35,7 +35,7 @@ export function createDiscordAdapter(
   const logger = ctx.logger.child({ adapter: "discord" });
   const client = createClient(discord, options.maxRateLimitWaitMs ?? 5_000);
   guardPackets(client, logger, () => {});
-  const kit = createKit({ ...ctx, logger });
+  const kit = createKit({ ...ctx, logger }, "discord");
   registerListeners({
     client,
     kit,
@@ -43,12 +43,27 @@ export function createDiscordAdapter(
     logger,
     deliveries: new ReactionDeliveries(),
   });
+  // Shards with a live gateway connection: what readiness means for Discord.
+  const connected = new Set<number>();
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
-  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "resumed"));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "reconnecting"));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn({ shard, code: event.code }, "shard disconnected for good"),
-  );
+  // discord.js's own messages go through the same JSON logs (debug is very chatty).
+  client.on(Events.Warn, (message) => logger.warn({ lib: "discord.js" }, message));
+  client.on(Events.Debug, (message) => {
+    if (logger.isLevelEnabled("debug")) logger.debug({ lib: "discord.js" }, message);
+  });
+  client.on(Events.ShardReady, (shard) => connected.add(shard));
+  client.on(Events.ShardResume, (shard, replayed) => {
+    connected.add(shard);
+    logger.info({ shard, replayed }, "resumed");
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    connected.delete(shard);
+    logger.info({ shard }, "reconnecting");
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    connected.delete(shard);
+    logger.warn({ shard, code: event.code }, "shard disconnected for good");
+  });
 
   return {
     name: "discord",
@@ -70,6 +85,8 @@ export function createDiscordAdapter(
       );
     },
     idle: () => kit.work.idle(),
+    // Connected to the gateway (not resuming or reconnecting) and taking work.
+    ready: () => kit.work.accepting && client.isReady() && connected.size > 0,
     async stop() {
       await kit.work.close();
       await client.destroy();

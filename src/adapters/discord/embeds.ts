@@ -10,6 +10,7 @@
 // links, and only for http(s) URLs (ours, from the data files).
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Line, Reply, Section, Span } from "../../core/reply-model.ts";
+import { sliceUnits } from "../kit/text.ts";
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -45,9 +46,7 @@ export function escapeMarkdown(text: string): string {
 /** Shortens to at most `max` UTF-16 units, ending in "…", never splitting a pair or an escape. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  // A high surrogate without its pair.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  let cut = sliceUnits(text, max - 1);
   // A dangling escape backslash would escape the ellipsis.
   const slashes = /\\+$/.exec(cut)?.[0].length ?? 0;
   if (slashes % 2 === 1) cut = cut.slice(0, -1);

@@ -17,6 +17,8 @@ import type { Logger } from "../../logger.ts";
 export interface Ask {
   readonly surface: "command" | "message";
   readonly text: string;
+  /** The platform's id for this request (logged on every line); one is made up when absent. */
+  readonly id?: string;
 }
 
 export interface FlowDeps {

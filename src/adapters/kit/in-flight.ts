@@ -19,13 +19,13 @@ export class InFlight {
    */
   run(work: () => Promise<void>, onError: (error: unknown) => void): Promise<void> | null {
     if (this.#closed) return null;
-    const tracked = (async () => {
-      try {
-        await work();
-      } catch (error) {
-        onError(error);
-      }
-    })();
+    // Started on the next microtask, so the work is counted (size) before it runs.
+    const tracked = Promise.resolve()
+      .then(work)
+      .then(
+        () => {},
+        (error: unknown) => onError(error),
+      );
     this.#work.add(tracked);
     void tracked.finally(() => this.#work.delete(tracked));
     return tracked;

@@ -17,7 +17,7 @@ import { ratingFor } from "../kit/ratings.ts";
 import { readShellLine } from "./input.ts";
 import { SHELL_CHANNEL, SHELL_WORKSPACE, shellPort } from "./port.ts";
 import { SHELL_RATINGS } from "./ratings.ts";
-import { renderText } from "./render-text.ts";
+import { renderText, terminalOptions } from "./render-text.ts";
 
 export interface ShellOptions {
   input?: Readable;
@@ -95,7 +95,12 @@ export async function startShell(
   const hints = options.hints ?? process.stderr;
   const color =
     options.color ?? ((output as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR);
-  const kit = createKit(ctx);
+  // Wrapping and hyperlinks as this terminal allows (none when piped).
+  const text = {
+    color,
+    ...terminalOptions(output as { isTTY?: boolean; columns?: number }, process.env),
+  };
+  const kit = createKit(ctx, "shell");
   const place: Place = {
     platform: "shell",
     workspace: SHELL_WORKSPACE,
@@ -116,11 +121,11 @@ export async function startShell(
       case "rate":
         return rate(typed.emoji);
       case "unknown-command":
-        write(renderText(ctx.portbot.help(), { color }));
+        write(renderText(ctx.portbot.help(), text));
         return;
       case "mention":
       case "query": {
-        const port = shellPort(output, privateOutput, color);
+        const port = shellPort(output, privateOutput, text);
         const surface = typed.kind === "mention" ? "message" : "command";
         await kit.answer({ surface, text: typed.text }, port, place);
         lastShown = port.rateable;
@@ -141,7 +146,7 @@ export async function startShell(
         () => handle(line),
         (err) => {
           ctx.logger.error({ err }, "shell: answering a line failed");
-          write(renderText(ctx.portbot.failure("internal"), { color }));
+          write(renderText(ctx.portbot.failure("internal"), text));
         },
       );
       linesHandled += 1;
@@ -152,6 +157,7 @@ export async function startShell(
   return {
     name: "shell",
     done,
+    ready: () => kit.work.accepting,
     get linesHandled() {
       return linesHandled;
     },

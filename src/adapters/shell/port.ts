@@ -3,7 +3,7 @@
 import type { Writable } from "node:stream";
 import type { Reply } from "../../core/reply-model.ts";
 import type { PlatformPort, Posted } from "../kit/index.ts";
-import { renderText } from "./render-text.ts";
+import { renderText, type TextOptions } from "./render-text.ts";
 
 export const SHELL_WORKSPACE = "local";
 export const SHELL_CHANNEL = "shell";
@@ -15,9 +15,9 @@ export interface ShellPort extends PlatformPort {
 
 let counter = 0;
 
-export function shellPort(output: Writable, privateOutput: Writable, color: boolean): ShellPort {
+export function shellPort(output: Writable, privateOutput: Writable, text: TextOptions): ShellPort {
   const rateable: string[] = [];
-  const print = (reply: Reply, to = output) => to.write(renderText(reply, { color }));
+  const print = (reply: Reply, to = output) => to.write(renderText(reply, text));
   return {
     capabilities: { privateReplies: true, ratings: "type" },
     rateable,

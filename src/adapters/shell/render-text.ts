@@ -1,17 +1,32 @@
 // Reply → terminal text. Colour only when asked (a TTY without NO_COLOR); plain text when piped.
 import { styleText } from "node:util";
 import type { Card, Line, Reply } from "../../core/reply-model.ts";
+import { hangOf, hyperlink, supportsHyperlinks, wrapLine } from "./wrap.ts";
 
 export interface TextOptions {
   color: boolean;
+  /** Wrap prose to this many columns (a TTY's width); commands are never wrapped. */
+  width?: number | undefined;
+  /** Links as OSC 8 hyperlinks (terminals that show them) instead of the address in brackets. */
+  hyperlinks?: boolean;
+}
+
+/** What a terminal's output stream says about itself (width, hyperlinks); piped: nothing. */
+export function terminalOptions(
+  out: { isTTY?: boolean; columns?: number },
+  env: NodeJS.ProcessEnv,
+): Pick<TextOptions, "width" | "hyperlinks"> {
+  const tty = out.isTTY === true;
+  return { width: tty ? (out.columns ?? 80) : undefined, hyperlinks: supportsHyperlinks(env, tty) };
 }
 
 type Style = Parameters<typeof styleText>[0];
 
-// Control characters in user text could move the cursor or recolour the terminal.
+// Control characters in user text could move the cursor or recolour the terminal, and bidi
+// controls (U+202A–202E, U+2066–2069) from someone else's query would reorder what is shown.
 function clean(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, "");
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, "");
 }
 
 export function renderText(reply: Reply, options: TextOptions): string {
@@ -30,24 +45,32 @@ export function renderText(reply: Reply, options: TextOptions): string {
           case "code":
             return paint("cyan", t);
           case "link":
-            return `${t} ${paint("underline", `<${clean(s.url)}>`)}`;
+            return options.hyperlinks
+              ? paint("underline", hyperlink(t, clean(s.url)))
+              : `${t} ${paint("underline", `<${clean(s.url)}>`)}`;
           default:
             return t;
         }
       })
       .join("");
 
+  const wrap = (text: string): string =>
+    options.width === undefined
+      ? text
+      : wrapLine(text, Math.max(20, options.width), hangOf(text)).join("\n");
+
   const card = (c: Card): string => {
-    const out: string[] = [paint(["bold", "green"], clean(c.title))];
-    if (c.subtitle) out.push(clean(c.subtitle));
+    const out: string[] = [wrap(paint(["bold", "green"], clean(c.title)))];
+    if (c.subtitle) out.push(wrap(clean(c.subtitle)));
     for (const s of c.sections) {
       const lines: string[] = [];
       if (s.title) lines.push(paint(["bold", "yellow"], clean(s.title)));
-      for (const b of s.body) lines.push(`  ${line(b)}`);
-      for (const i of s.items) lines.push(`  • ${line(i)}`);
+      for (const b of s.body) lines.push(wrap(`  ${line(b)}`));
+      for (const i of s.items) lines.push(wrap(`  • ${line(i)}`));
       for (const cmd of s.commands) {
+        // A command stays on one row, whole, so it can be copied as it is.
         lines.push(
-          `  ${paint("dim", `${clean(cmd.label)}:`)}`,
+          wrap(`  ${paint("dim", `${clean(cmd.label)}:`)}`),
           `    ${paint("cyan", clean(cmd.command))}`,
         );
       }
@@ -57,7 +80,7 @@ export function renderText(reply: Reply, options: TextOptions): string {
   };
 
   const parts = reply.cards.map(card);
-  for (const n of reply.notes) parts.push(line(n));
-  if (reply.ratingPrompt) parts.push(paint("dim", reply.ratingPrompt));
+  for (const n of reply.notes) parts.push(wrap(line(n)));
+  if (reply.ratingPrompt) parts.push(wrap(paint("dim", reply.ratingPrompt)));
   return `${parts.join("\n\n")}\n`;
 }

@@ -8,6 +8,7 @@ import { createLogger } from "../../logger.ts";
 import { openRuntime } from "../../runtime.ts";
 import { createKit } from "../kit/index.ts";
 import { ANSWER_THREAD_NICE, type WorkerSetup } from "./answerer.ts";
+import { boltLogger } from "./bolt-logger.ts";
 import { type AnswerJob, type JobEnv, respondTo, runAnswerJob } from "./jobs.ts";
 import { webClientOptions } from "./retry.ts";
 
@@ -34,11 +35,15 @@ const logger = createLogger({ level: setup.runtime.logLevel }).child({
   thread: "answers",
 });
 lowerThisThreadsPriority();
-const runtime = await openRuntime(setup.runtime, { logger, warm: true });
+// The worker answers from its own core: it watches the data directory too.
+const runtime = await openRuntime(setup.runtime, { logger, warm: true, reloadData: true });
 const kit = createKit(runtime);
 const env: JobEnv = {
   kit,
-  client: new webApi.WebClient(setup.slack.botToken, webClientOptions(setup.slack.apiUrl)),
+  client: new webApi.WebClient(
+    setup.slack.botToken,
+    webClientOptions(setup.slack.apiUrl, boltLogger(logger)),
+  ),
   retry: setup.retry,
   logger,
   respond: respondTo,

@@ -6,8 +6,8 @@ import type { RespondFn, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { RuntimeConfig } from "../../runtime.ts";
-import type { Kit } from "../kit/index.ts";
-import { type AnswerJob, type JobEnv, runAnswerJob } from "./jobs.ts";
+import { DEFAULT_MAX_IN_FLIGHT, type Kit } from "../kit/index.ts";
+import { type AnswerJob, type JobEnv, refuseBusyJob, runAnswerJob } from "./jobs.ts";
 import type { BotIdentity } from "./port.ts";
 import type { RateLimitPolicy } from "./retry.ts";
 
@@ -55,7 +55,11 @@ export function inlineAnswerer(deps: InlineDeps): Answerer {
     where: "inline",
     run: async (job, tools) => {
       await yieldToAcks();
-      await runAnswerJob(job, inlineEnv(deps, tools));
+      // Counted as the kit's work, so its bound on work in flight applies (busy past it).
+      await deps.kit.work.run(
+        () => runAnswerJob(job, inlineEnv(deps, tools)),
+        (err) => deps.logger.error({ err }, "slack: answering failed"),
+      );
     },
     close: async () => {},
   };
@@ -70,6 +74,8 @@ export interface WorkerSetup {
   slack: SlackConfig;
   identity: BotIdentity;
   retry: RateLimitPolicy;
+  /** Jobs held by the worker past which new ones are refused as busy (default: the kit's). */
+  maxPending?: number;
 }
 
 /** Scheduling priority (nice) of the answer thread: below the acking thread's 0. */
@@ -121,6 +127,10 @@ export function workerAnswerer(setup: WorkerSetup, deps: InlineDeps): Answerer {
   return {
     where: "worker",
     run(job, tools) {
+      // Bounded: past the limit the asker is told the bot is busy, instead of memory growing.
+      if (pending.size >= (setup.maxPending ?? DEFAULT_MAX_IN_FLIGHT)) {
+        return refuseBusyJob(job, inlineEnv(deps, tools));
+      }
       worker ??= spawn();
       const w = worker;
       const id = nextId++;

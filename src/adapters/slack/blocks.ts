@@ -10,6 +10,7 @@
 // `msg_blocks_too_long`.
 import type { types } from "@slack/bolt";
 import type { Card, Line, Reply, Section, Span } from "../../core/reply-model.ts";
+import { sliceUnits } from "../kit/text.ts";
 
 export type KnownBlock = types.KnownBlock;
 
@@ -39,7 +40,7 @@ export function escapeSlack(text: string): string {
 /** Cuts already-rendered mrkdwn to `max` characters without leaving half an entity or link. */
 export function cutMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
+  let cut = sliceUnits(text, max - ELLIPSIS.length);
   cut = cut.replace(/&[a-z]*$/, "");
   const open = cut.lastIndexOf("<");
   if (open > cut.lastIndexOf(">")) cut = cut.slice(0, open);
@@ -205,8 +206,12 @@ export function renderMessage(reply: Reply, ...extra: Reply[]): SlackMessage {
     blocks.push(...replyBlocks(r, { maxBlocks: share - 1, maxChars: chars }));
     texts.push(r.text);
   }
+  // The extra replies (the failure notice) are short and must survive the cut: the answer gives way.
+  const [main = "", ...rest] = texts.map(escapeSlack);
+  const tail = rest.join("\n\n");
+  const room = Math.max(0, LIMITS.fallbackText - tail.length - 2);
   return {
-    text: cutMrkdwn(escapeSlack(texts.join("\n\n")), LIMITS.fallbackText),
+    text: cutMrkdwn(`${cutMrkdwn(main, room)}\n\n${tail}`, LIMITS.fallbackText),
     blocks,
   };
 }

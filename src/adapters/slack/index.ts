@@ -1,6 +1,6 @@
 // The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode (signing secret,
 // Bolt's HTTP receiver on PORT at /slack/events).
-import { App, webApi } from "@slack/bolt";
+import { App, type Logger as BoltLogger, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { RuntimeConfig } from "../../runtime.ts";
@@ -53,6 +53,8 @@ export interface SlackApp {
   start(): Promise<{ port: number | null }>;
   /** Resolves when no event is being processed (every listener has finished its work). */
   idle(): Promise<void>;
+  /** Listening (HTTP) or connected (Socket Mode), and taking requests. */
+  ready(): boolean;
   /** Stops receiving, then waits for work in progress. */
   stop(): Promise<void>;
 }
@@ -65,13 +67,10 @@ export interface SlackApp {
 async function lookUpIdentity(
   token: string,
   apiUrl: string | null,
-  logger: Logger,
+  logger: BoltLogger,
 ): Promise<BotIdentity> {
-  const quiet = boltLogger(logger);
-  const client = new webApi.WebClient(token, {
-    ...webClientOptions(apiUrl),
-    logger: { ...quiet, info: quiet.debug, warn: quiet.debug, error: quiet.debug },
-  });
+  const quiet = { ...logger, info: logger.debug, warn: logger.debug, error: logger.debug };
+  const client = new webApi.WebClient(token, webClientOptions(apiUrl, quiet));
   let auth: webApi.AuthTestResponse;
   try {
     auth = await withRateLimitRetry(() => client.auth.test(), INTERACTIVE_RETRY);
@@ -113,7 +112,7 @@ export async function createSlackApp(
 ): Promise<SlackApp> {
   const logger = ctx.logger.child({ adapter: "slack" });
   const blog = boltLogger(logger);
-  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl, logger));
+  const identity = options.identity ?? (await lookUpIdentity(slack.botToken, slack.apiUrl, blog));
 
   const { receiver, mode, socket } = createReceiver(
     slack,
@@ -132,7 +131,7 @@ export async function createSlackApp(
     ignoreSelf: false,
     // No listener reads conversation context; the default store costs work on every request.
     convoStore: false,
-    clientOptions: webClientOptions(slack.apiUrl),
+    clientOptions: webClientOptions(slack.apiUrl, blog),
   });
 
   const events = trackEvents(app);
@@ -142,7 +141,7 @@ export async function createSlackApp(
     logger.error(errorSummary(error), "slack: unhandled error in a listener");
   });
 
-  const kit = createKit({ ...ctx, logger });
+  const kit = createKit({ ...ctx, logger }, "slack");
   const deps: SlackDeps = {
     kit,
     portbot: ctx.portbot,
@@ -170,6 +169,7 @@ export async function createSlackApp(
       return { port };
     },
     idle,
+    ready: () => started && (socket === null || socket.client.websocket?.isActive() === true),
     async stop() {
       if (started) {
         started = false;
@@ -213,5 +213,5 @@ export async function startSlack(
 ): Promise<RunningAdapter> {
   const app = await createSlackApp(ctx, slack, { answers: "worker", runtime });
   await app.start();
-  return { name: "slack", stop: () => app.stop() };
+  return { name: "slack", ready: () => app.ready(), stop: () => app.stop() };
 }

@@ -10,11 +10,11 @@ import type { RateLimitPolicy } from "./retry.ts";
 
 export type AnswerJob =
   /** `/port <text>`: the answer in the channel, private replies through response_url. */
-  | { kind: "command"; text: string; dest: Destination; responseUrl: string }
+  | { kind: "command"; text: string; dest: Destination; responseUrl: string; id?: string }
   /** `@portbot …`: one answer per port in the thread; private replies as ephemeral messages. */
-  | { kind: "mention"; text: string; dest: Destination }
+  | { kind: "mention"; text: string; dest: Destination; id?: string }
   /** "Explain ports" on a message: answers in its thread; private replies through response_url. */
-  | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string };
+  | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string; id?: string };
 
 export interface JobEnv {
   kit: Kit;
@@ -40,13 +40,22 @@ export function respondTo(responseUrl: string): RespondFn {
   };
 }
 
-export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
-  const port = slackPort(job.dest, {
+function portFor(job: AnswerJob, env: JobEnv) {
+  return slackPort(job.dest, {
     client: env.client,
     retry: env.retry,
     logger: env.logger,
     ...("responseUrl" in job ? { respond: env.respond(job.responseUrl) } : {}),
   });
+}
+
+/** Tells the asker the bot is too busy to take the job (bounded queues). */
+export function refuseBusyJob(job: AnswerJob, env: JobEnv): Promise<void> {
+  return env.kit.refuseBusy(portFor(job, env));
+}
+
+export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
+  const port = portFor(job, env);
   const place: Place = {
     platform: "slack",
     workspace: job.dest.workspace,
@@ -55,5 +64,6 @@ export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
     asker: job.dest.asker,
   };
   const surface = job.kind === "command" ? "command" : "message";
-  await env.kit.answer({ surface, text: slackToPlain(job.text) }, port, place);
+  const ask = { surface, text: slackToPlain(job.text), ...(job.id ? { id: job.id } : {}) } as const;
+  await env.kit.answer(ask, port, place);
 }

@@ -5,7 +5,7 @@
 // clients reject rate-limited calls at once (`rejectRateLimitedCalls`) and this wrapper retries a
 // few times when Slack's Retry-After is short, then gives up with RateLimitedError so the caller
 // can tell the person.
-import { webApi } from "@slack/bolt";
+import { type Logger as BoltLogger, webApi } from "@slack/bolt";
 
 export interface RateLimitPolicy {
   /** Calls in all, the first included. */
@@ -73,8 +73,13 @@ export async function withRateLimitRetry<T>(
  * WebClient options for every client the adapter makes: rate limits rejected at once (handled by
  * withRateLimitRetry), a short bounded retry for network and 5xx errors, a request timeout.
  */
-export function webClientOptions(apiUrl: string | null): webApi.WebClientOptions {
+export function webClientOptions(
+  apiUrl: string | null,
+  logger?: BoltLogger,
+): webApi.WebClientOptions {
   return {
+    // The WebClient otherwise prints its own warnings as plain `[WARN]` text on stderr.
+    ...(logger === undefined ? {} : { logger }),
     ...(apiUrl === null ? {} : { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` }),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },

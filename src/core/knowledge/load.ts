@@ -5,7 +5,14 @@
 
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { CheckTemplate, EphemeralRange, Knowledge, UnofficialUse } from "../types.ts";
+import type {
+  CheckTemplate,
+  EphemeralRange,
+  ExposureNote,
+  Knowledge,
+  PrivilegedPortRule,
+  UnofficialUse,
+} from "../types.ts";
 
 /** The repo's data/ directory; same depth from src/core/knowledge/ and dist/core/knowledge/. */
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, "../../../data");
@@ -14,9 +21,11 @@ export const KNOWLEDGE_FILES = {
   unofficial: "unofficial-uses.json",
   ephemeral: "ephemeral-ranges.json",
   checks: "checks.json",
+  exposure: "exposure-notes.json",
+  privileged: "privileged-ports.json",
 } as const;
 
-type Kind = "string" | "number" | "array" | "string|null";
+type Kind = "string" | "number" | "array" | "string|null" | "boolean";
 
 /** Required fields per file and their JSON kind. */
 const SHAPES = {
@@ -30,6 +39,7 @@ const SHAPES = {
     confidence: "string",
     source: "string",
     category: "string",
+    prominence: "number",
   },
   ephemeral: {
     system: "string",
@@ -38,12 +48,27 @@ const SHAPES = {
     setting: "string|null",
     note: "string|null",
     source: "string",
+    current: "boolean",
   },
   checks: {
     platform: "string",
     protocol: "string",
     command: "string",
-    note: "string|null",
+    note: "string",
+  },
+  exposure: {
+    first: "number",
+    last: "number",
+    protocols: "array",
+    product: "string",
+    note: "string",
+    source: "string",
+  },
+  privileged: {
+    system: "string",
+    rule: "string",
+    setting: "string|null",
+    source: "string",
   },
 } as const satisfies Record<keyof typeof KNOWLEDGE_FILES, Record<string, Kind>>;
 
@@ -66,6 +91,8 @@ function hasKind(value: unknown, kind: Kind): boolean {
       return typeof value === "string";
     case "string|null":
       return value === null || typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
   }
 }
 
@@ -100,7 +127,8 @@ function readArray(path: string, shape: Readonly<Record<string, Kind>>): unknown
 }
 
 /**
- * Reads data/unofficial-uses.json, data/ephemeral-ranges.json and data/checks.json.
+ * Reads data/unofficial-uses.json, data/ephemeral-ranges.json, data/checks.json,
+ * data/exposure-notes.json and data/privileged-ports.json.
  * Throws KnowledgeLoadError (naming the file) when one is missing, not JSON, or not an array of
  * objects with the expected fields. Content rules live in schema.ts and are checked by tests.
  */
@@ -112,5 +140,10 @@ export function loadKnowledge(dataDir: string = DEFAULT_DATA_DIR): Knowledge {
     unofficial: readArray(file(KNOWLEDGE_FILES.unofficial), SHAPES.unofficial) as UnofficialUse[],
     ephemeral: readArray(file(KNOWLEDGE_FILES.ephemeral), SHAPES.ephemeral) as EphemeralRange[],
     checks: readArray(file(KNOWLEDGE_FILES.checks), SHAPES.checks) as CheckTemplate[],
+    exposure: readArray(file(KNOWLEDGE_FILES.exposure), SHAPES.exposure) as ExposureNote[],
+    privileged: readArray(
+      file(KNOWLEDGE_FILES.privileged),
+      SHAPES.privileged,
+    ) as PrivilegedPortRule[],
   };
 }

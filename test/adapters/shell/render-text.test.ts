@@ -22,3 +22,9 @@ test("control characters typed by a user cannot reach the terminal", () => {
   assert.ok(!plain.includes("\u0007") && !plain.includes("\u001b"));
   assert.match(plain, /zzqq/);
 });
+
+test("bidi controls from someone else's text cannot reorder what the terminal shows", () => {
+  const query = "22\u202e)lanimret ruoy(\u2066x\u2069\u202a\u202b\u202c\u202d\u2067\u2068";
+  const out = renderText(portbot.reply(query), { color: false });
+  assert.doesNotMatch(out, /[\u202a-\u202e\u2066-\u2069]/u);
+});

@@ -165,6 +165,15 @@ describe("escaping", () => {
     }
   });
 
+  test("fallback text is cut on a character boundary: no emoji split in half", () => {
+    for (let shift = 0; shift < 4; shift++) {
+      const text = `${"x".repeat(shift)}${"😀".repeat(3000)}`;
+      const cut = fallbackText(reply({ text }));
+      assert.ok(cut.length <= LIMITS.fallbackText);
+      assert.ok(cut.isWellFormed(), `no lone surrogate (shift ${shift})`);
+    }
+  });
+
   test("fallback text is escaped", () => {
     assert.equal(
       fallbackText(reply({ text: "<!channel> & @here" })),

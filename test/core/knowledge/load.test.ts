@@ -43,12 +43,15 @@ describe("loadKnowledge", () => {
     assert.deepEqual(knowledge.unofficial, read(KNOWLEDGE_FILES.unofficial));
     assert.deepEqual(knowledge.ephemeral, read(KNOWLEDGE_FILES.ephemeral));
     assert.deepEqual(knowledge.checks, read(KNOWLEDGE_FILES.checks));
+    assert.deepEqual(knowledge.exposure, read(KNOWLEDGE_FILES.exposure));
+    assert.deepEqual(knowledge.privileged, read(KNOWLEDGE_FILES.privileged));
+    assert.ok(knowledge.exposure.length > 0);
   });
 
   it("reads from a given directory", () => {
     const dir = dataDir({
       checks: JSON.stringify([
-        { platform: "Linux", protocol: "tcp", command: "ss -ltn 'sport = :{port}'", note: null },
+        { platform: "Linux", protocol: "tcp", command: "ss -ltn 'sport = :{port}'", note: "x" },
       ]),
     });
     const knowledge = loadKnowledge(dir);
@@ -88,6 +91,37 @@ describe("loadKnowledge", () => {
             '[{"system":"x","first":1,"setting":null,"note":null,"source":"https://x.org"}]',
         },
         /ephemeral-ranges\.json: entry 0: "last" must be number/,
+      ],
+      [
+        "a use without a prominence",
+        {
+          unofficial:
+            '[{"name":"x","aliases":[],"first":1,"last":1,"protocols":["tcp"],"description":"d","confidence":"community-reported","source":"https://x.org/a","category":"other"}]',
+        },
+        /unofficial-uses\.json: entry 0: "prominence" must be number/,
+      ],
+      [
+        "an ephemeral range without the current flag",
+        {
+          ephemeral:
+            '[{"system":"x","first":1,"last":2,"setting":null,"note":null,"source":"https://x.org"}]',
+        },
+        /ephemeral-ranges\.json: entry 0: "current" must be boolean/,
+      ],
+      [
+        "a check without a note",
+        {
+          checks: '[{"platform":"Linux","protocol":"tcp","command":"ss {port}","note":null}]',
+        },
+        /checks\.json: entry 0: "note" must be string/,
+      ],
+      ["a missing exposure file", { exposure: null }, /exposure-notes\.json: cannot be read/],
+      [
+        "an exposure note without a source",
+        {
+          exposure: '[{"first":1,"last":1,"protocols":["tcp"],"product":"x","note":"n"}]',
+        },
+        /exposure-notes\.json: entry 0: "source" must be string/,
       ],
       [
         "a field of the wrong type",

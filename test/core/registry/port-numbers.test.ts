@@ -57,6 +57,19 @@ test("a malformed alias row is refused, naming the row", (t) => {
   assert.throws(() => readRangesFile(path), /aliases\[0\] is malformed/);
 });
 
+test("the default data says what the package alone gets wrong: 24, 3, 2049 and 49151", () => {
+  // A nameless assignment the package reads as unassigned.
+  assert.deepEqual(names(24), ["-/tcp/assigned", "-/udp/assigned"]);
+  // A de-assignment whose notes only the CSV had.
+  const three = registry.recordsFor(3).find((r) => r.protocol === "tcp");
+  assert.match(three?.notes ?? "", /previously compressnet/);
+  // Both names of 2049, with IANA's conflict note.
+  assert.ok(names(2049).includes("shilp/tcp/assigned") && names(2049).includes("nfs/tcp/assigned"));
+  assert.ok(registry.recordsFor(2049).some((r) => /Conflict on 2049/.test(r.notes ?? "")));
+  // IANA's protocol-less Reserved row.
+  assert.ok(names(49151).includes("-/-/reserved"), String(names(49151)));
+});
+
 test("nameless Reserved / Unassigned rows of the package get that status", () => {
   assert.deepEqual(names(0), ["-/tcp/reserved", "-/udp/reserved"]);
   assert.deepEqual(names(4), ["-/tcp/unassigned", "-/udp/unassigned"]);
@@ -93,7 +106,7 @@ test("default records are ordered by port", () => {
   assert.equal(updated, null);
 });
 
-test("data/iana-ranges.json is well-formed: only real ranges, valid fields", () => {
+test("data/iana-ranges.json is well-formed: ranges or rows without a protocol, valid fields", () => {
   const Row = z.strictObject({
     service: z.string().min(1).nullable(),
     first: z.int().min(0).max(49151),
@@ -101,13 +114,15 @@ test("data/iana-ranges.json is well-formed: only real ranges, valid fields", () 
     protocol: z.enum(["tcp", "udp", "sctp", "dccp"]).nullable(),
     description: z.string(),
     status: z.enum(["assigned", "reserved", "unassigned"]),
+    notes: z.string().min(1).optional(),
   });
   const file = readRangesFile();
   assert.ok(file.ranges.length >= 700, `${file.ranges.length} ranges`);
   for (const r of file.ranges) {
     Row.parse(r);
-    assert.ok(r.first < r.last, JSON.stringify(r));
+    assert.ok(r.first < r.last || r.protocol === null, JSON.stringify(r));
   }
+  for (const r of file.aliases) Row.parse(r);
   assert.match(file.updated ?? "", /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(RANGES_PATH.endsWith(join("data", "iana-ranges.json")));
 });

@@ -1,18 +1,13 @@
 // Autocomplete for `/port query`: the core's suggestions, within Discord's limits (25 choices,
 // 100 characters each, cut on a character boundary so no emoji is split).
 import type { AutocompleteInteraction } from "discord.js";
+import { clipCodePoints } from "../../kit/text.ts";
 import { PORT_COMMAND } from "../commands.ts";
 import { stripDiscordMarkup } from "../markup.ts";
 import type { DiscordDeps } from "./deps.ts";
 
 const AUTOCOMPLETE_LIMIT = 25;
 const CHOICE_MAX = 100;
-
-/** At most `max` code points: a cut never leaves half a surrogate pair. */
-export function clipCodePoints(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length > max ? chars.slice(0, max).join("") : s;
-}
 
 /** The focused option's text, whatever Discord sent (a number for a numeric option, or nothing). */
 function focusedText(i: AutocompleteInteraction): string {

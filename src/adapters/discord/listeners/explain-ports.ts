@@ -20,7 +20,7 @@ export async function onExplainPorts(
   );
   const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user.id);
   await deps.kit.answer(
-    { surface: "message", text: stripDiscordMarkup(target.content) },
+    { surface: "message", text: stripDiscordMarkup(target.content), id: `discord:${i.id}` },
     port,
     place,
   );

@@ -23,7 +23,7 @@ export async function onMessage(message: Message, deps: DiscordDeps): Promise<vo
     message.author.id,
   );
   await deps.kit.answer(
-    { surface: "message", text: stripDiscordMarkup(message.content) },
+    { surface: "message", text: stripDiscordMarkup(message.content), id: `discord:${message.id}` },
     port,
     place,
   );

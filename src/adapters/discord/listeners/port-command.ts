@@ -18,5 +18,5 @@ export async function onPortCommand(
   const responder = interactionResponder(i, deferred);
   const port = discordPort(deps.client, responder.postPublic, responder.sendPrivate);
   const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user.id);
-  await deps.kit.answer({ surface: "command", text }, port, place);
+  await deps.kit.answer({ surface: "command", text, id: `discord:${i.id}` }, port, place);
 }

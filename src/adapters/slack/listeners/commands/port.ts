@@ -17,6 +17,7 @@ export function portCommand(answerer: Answerer) {
     await answerer.run(
       {
         kind: "command",
+        id: `slack:${command.trigger_id}`,
         text: command.text,
         responseUrl: command.response_url,
         dest: {

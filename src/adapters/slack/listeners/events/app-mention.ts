@@ -23,6 +23,7 @@ export function appMention(deps: SlackDeps, answerer: Answerer) {
     await answerer.run(
       {
         kind: "mention",
+        id: `slack:${body.event_id}`,
         text: event.text,
         dest: {
           workspace: body.team_id ?? event.team ?? "",

@@ -19,6 +19,7 @@ export function explainPorts(answerer: Answerer) {
     await answerer.run(
       {
         kind: "shortcut",
+        id: `slack:${shortcut.trigger_id}`,
         text: shortcut.message.text ?? "",
         responseUrl: shortcut.response_url,
         dest: {
