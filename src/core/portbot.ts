@@ -116,7 +116,7 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
     portsIn: portsInText,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
     warm() {
-      search();
+      search().warm();
     },
     help: () => helpReply(),
     usageHint: () => usageHintReply(),
