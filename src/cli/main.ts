@@ -1,8 +1,10 @@
 // `portbot`: answer a query, or run a subcommand. Subcommands load lazily so that the common case,
 // `portbot 5432`, starts without pulling in the chat libraries, the database drivers or zod.
-import { parseArgs } from "node:util";
 import type { Answer } from "../core/answer-model.ts";
 import { type CliIo, processIo, type Subcommand } from "./io.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { parseArgs } = process.getBuiltinModule("node:util");
 
 export const USAGE = `Usage:
   portbot <query> [--json] [--no-color]   explain a port, range or service (e.g. 60876, 53/udp, 6000-6063, postgres)

