@@ -96,6 +96,7 @@ export function createPortbot(
   function reply(text: string, context: ReplyContext = {}): Reply {
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
+    if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
     return answerReply(answer, context.stats ?? null);
   }
 
@@ -134,7 +135,7 @@ export function createPortbot(
     warm() {
       search().warm();
     },
-    help: () => helpReply(),
+    help: (ratings = "react") => helpReply("help", ratings),
     usageHint: () => usageHintReply(),
     stats: (stats: FeedbackStats) => statsReply(stats),
     failure: (code: FailureCode, attached = 0) => failureReply(code, "", attached),

@@ -17,8 +17,8 @@ import {
   ephemeralMeaning,
   FAILURE,
   HELP_INTRO,
-  HELP_RATING,
   HELP_USAGE,
+  helpRating,
   listJoin,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
@@ -30,6 +30,7 @@ import {
   RANGE_TITLE,
   RATING_CHOICES,
   RATING_PROMPT,
+  type RatingStyle,
   SECTION,
   STATS_UNAVAILABLE,
   USAGE_HINT,
@@ -280,7 +281,8 @@ function messageReply(answer: Pick<Answer, "query" | "kind">, title: string, lin
   });
 }
 
-export function helpReply(query = "help"): Reply {
+/** `ratings`: how the asker rates answers (reacting in chat, typing in a terminal). */
+export function helpReply(query = "help", ratings: RatingStyle = "react"): Reply {
   return finish({
     kind: "help",
     query,
@@ -293,7 +295,7 @@ export function helpReply(query = "help"): Reply {
           section(SECTION.usage, {
             items: HELP_USAGE.map(([cmd, meaning]) => [code(cmd), text(`: ${meaning}`)]),
           }),
-          section(SECTION.rating, { body: [[text(HELP_RATING)]] }),
+          section(SECTION.rating, { body: [[text(helpRating(ratings))]] }),
         ],
       },
     ],

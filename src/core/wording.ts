@@ -183,6 +183,14 @@ export const HELP_USAGE: readonly (readonly [string, string])[] = [
 
 export const HELP_RATING = `React to an answer with ${RATING_CHOICES.map((c) => `${c.emoji} (${c.label})`).join(", ")}; your latest reaction counts, and removing it withdraws your vote.`;
 
+/** The help's line on rating, for how the asker rates: by reacting (chat) or typing (terminal). */
+export function helpRating(style: RatingStyle): string {
+  if (style === "react") return HELP_RATING;
+  const keys = RATING_CHOICES.map((c) => `${c.typed} (${c.label})`);
+  const emoji = RATING_CHOICES.map((c) => c.emoji).join(" ");
+  return `Rate the answers just shown by typing ${listJoin(keys, "or")} (${emoji} work too); typing another changes your vote.`;
+}
+
 export const SHELL_RATED = {
   helpful: "Thanks: recorded as helpful.",
   confusing: "Thanks: recorded as confusing.",
@@ -191,7 +199,7 @@ export const SHELL_RATED = {
 } as const;
 
 export const SHELL_HINT =
-  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); Ctrl-D to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
+  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); help for help, clear to clear the screen, exit (or Ctrl-D) to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
 
 /** Said when a terminal rating is recorded for several answers shown together. */
 export function ratedSeveral(rating: Rating, count: number): string {

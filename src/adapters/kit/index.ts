@@ -43,7 +43,7 @@ export function createKit(ctx: AdapterContext): Kit {
 
   async function answer(ask: Ask, port: PlatformPort, place: Place) {
     try {
-      const replies = await repliesFor(ask, ctx);
+      const replies = await repliesFor(ask, ctx, port.capabilities.ratings);
       return await publish(replies, port, place, ask.text, ctx);
     } catch (error) {
       logger.error({ err: error, platform: place.platform }, "answering failed");
