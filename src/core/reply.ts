@@ -18,6 +18,7 @@ import {
   FAILURE,
   HELP_INTRO,
   HELP_USAGE,
+  helpfulOf,
   helpRating,
   listJoin,
   NO_UNOFFICIAL,
@@ -369,7 +370,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         query: answer.query,
         cards: [rangeCard(r)],
         notes,
-        ports: [],
+        ports: [r.first], // the most-asked list counts a range for its first port
         visibility: "public",
         ratable: true,
         ratingPrompt: RATING_PROMPT,
@@ -444,9 +445,7 @@ export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
       section(SECTION.ports, {
         items: stats.byPort.map((p) => [
           code(String(p.port)),
-          text(
-            ` asked ${plural(p.asked, "time")} · ${percent(p.helpfulShare)} (${plural(p.votes, "vote")})`,
-          ),
+          text(` asked ${plural(p.asked, "time")} · ${helpfulOf(p.helpfulShare, p.votes)}`),
         ]),
       }),
     );

@@ -146,6 +146,13 @@ export function percent(share: number | null): string {
   return share === null ? "no votes yet" : `${Math.round(share * 100)}% helpful`;
 }
 
+/** "75% helpful (4 votes)", or "no votes yet" once (not "no votes yet (0 votes)"). */
+export function helpfulOf(share: number | null, votes: number): string {
+  return votes === 0 || share === null
+    ? "no votes yet"
+    : `${percent(share)} (${plural(votes, "vote")})`;
+}
+
 /** Failures outside the core; none names a platform, and none promises an answer not attached. */
 export const FAILURE = {
   "rate-limited":
