@@ -1,13 +1,13 @@
 // Reverse lookup: a service name, alias or description word → ports, ranked best first.
 // MiniSearch does the matching and the text score: every query word must match a word, the start
-// of one, or (from five letters on) a word one edit away, so `postgress`, `rediss` and `mongdb`
-// find their ports. The ranking on top prefers what a person most likely means: a whole name, a
+// of one, or (from five letters on) a name word one edit away, so `postgress`, `rediss` and
+// `mongdb` find their ports. The ranking on top prefers what a person most likely means: a whole name, a
 // service people ask about often (search-terms.ts), a curated entry, one port over a wide range.
 // The index is built on first use, or read from a prebuilt file (search-prebuilt.ts) so that a
 // cold `portbot postgres` does not pay for building it. MiniSearch itself is loaded on first use:
 // a numeric answer never needs it.
 import type MiniSearch from "minisearch";
-import type { Options } from "minisearch";
+import type { Options, Query } from "minisearch";
 import type { SearchMatch } from "./answer-model.ts";
 import { commonService } from "./search-terms.ts";
 import type { Confidence, IanaRecord, Knowledge, Protocol, Registry } from "./types.ts";
@@ -183,6 +183,23 @@ function toMatch(doc: SearchDoc, score: number): SearchMatch {
   return { first, last, protocols, name, description, confidence, score };
 }
 
+/**
+ * Every word must match; a name may be mistyped (fuzzy), a description word may not: in prose,
+ * near misses find nonsense (`lunch` is one edit from the `launch` of a description).
+ */
+function wordsQuery(words: readonly string[]): Query {
+  return {
+    combineWith: "AND",
+    queries: words.map((word) => ({
+      combineWith: "OR",
+      queries: [
+        { queries: [word], fields: ["names"] },
+        { queries: [word], fields: ["description"], fuzzy: false },
+      ],
+    })),
+  };
+}
+
 /** How much more likely a person means this document than its text match alone says. */
 function likelihood(doc: SearchDoc, whole: string, joined: string): number {
   let factor = 1;
@@ -219,7 +236,7 @@ export class PortSearch {
     const whole = words.join(" ");
     const joined = words.join("-");
     const ranked: SearchMatch[] = [];
-    for (const hit of this.source.indexFor(words).search(whole)) {
+    for (const hit of this.source.indexFor(words).search(wordsQuery(words))) {
       const doc = this.source.doc(hit.id as number);
       if (doc === undefined) continue;
       ranked.push(toMatch(doc, hit.score * likelihood(doc, whole, joined)));

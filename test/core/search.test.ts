@@ -63,6 +63,8 @@ describe("name search: what people type", () => {
     assert.deepEqual(search.search("good morning everyone"), []);
     // Four letters or fewer get no edits: `smtq` is not `smtp`.
     assert.deepEqual(search.search("smtq"), []);
+    // Only names are forgiven typos: `lunch` is one edit from a description's `launch`.
+    assert.deepEqual(search.search("lunch"), []);
   });
 
   test("the answer for a typo is a search answer with the right port first", () => {
