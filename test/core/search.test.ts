@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import fc from "fast-check";
 import type { SearchMatch } from "../../src/core/answer-model.ts";
-import { PortSearch, searchDocs } from "../../src/core/search.ts";
+import { PortSearch, searchDocs, searchWords } from "../../src/core/search.ts";
 import {
   defaultDataFingerprint,
   isCurrent,
@@ -72,6 +72,21 @@ describe("name search: what people type", () => {
     assert.equal(a.kind, "search");
     assert.equal(a.ports[0]?.port, 5432);
   });
+});
+
+test("words are split alike whether the text is ASCII or not", () => {
+  const unicode = (t: string) =>
+    t
+      .toLowerCase()
+      .normalize("NFKC")
+      .split(/[^\p{L}\p{N}+]+/u)
+      .filter((w) => w.length > 0);
+  fc.assert(
+    fc.property(fc.string({ unit: "binary-ascii" }), (t) => {
+      assert.deepEqual(searchWords(t), unicode(t));
+    }),
+  );
+  assert.deepEqual(searchWords("Ré-seau C++ ﬁle"), ["ré", "seau", "c++", "file"]);
 });
 
 describe("the prebuilt index", () => {
