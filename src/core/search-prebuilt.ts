@@ -25,13 +25,19 @@ import {
   type SearchSource,
   searchDocs,
 } from "./search.ts";
+import {
+  byLengthThenText,
+  layoutVocabulary,
+  Vocabulary,
+  type VocabularyLayout,
+} from "./search-vocabulary.ts";
 
 // Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
 const { readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { dirname, join } = process.getBuiltinModule("node:path");
 
 /** Changes whenever the layout, the documents or the tokenizing change: older files are ignored. */
-export const PREBUILT_VERSION = 1;
+export const PREBUILT_VERSION = 2;
 
 /** Next to the module that reads it: dist/core/ when built, src/core/ (never written) otherwise. */
 export const PREBUILT_INDEX_PATH = join(import.meta.dirname, "search-index.json");
@@ -43,8 +49,8 @@ interface Header {
   fingerprint: DataFingerprint;
   /** MiniSearch's counts for the whole index (BM25 needs them). */
   counts: Omit<Serialized, "index" | "documentIds" | "fieldLength" | "storedFields">;
-  /** The indexed words, one per line, in the order of their lines. */
-  terms: string;
+  /** The indexed words, in the order of their lines (search-vocabulary.ts). */
+  vocabulary: VocabularyLayout;
   /**
    * Base64 of 32-bit (platform byte order) byte offsets into the body: each term line's start and the
    * body's end, then each document line's start and the end (n + 1 offsets each).
@@ -148,6 +154,7 @@ export function serializePrebuilt(
   fingerprint: DataFingerprint,
 ): Buffer {
   const { index, documentIds, fieldLength, storedFields: _, ...counts } = buildIndex(docs).toJSON();
+  index.sort(([a], [b]) => byLengthThenText(a, b));
   const lines: string[] = [];
   const offsets: number[] = [];
   let at = 0;
@@ -170,7 +177,7 @@ export function serializePrebuilt(
   const header: Header = {
     fingerprint,
     counts,
-    terms: index.map(([term]) => term).join("\n"),
+    vocabulary: layoutVocabulary(index.map(([term]) => term)),
     offsets: table.toString("base64"),
   };
   const head = Buffer.from(`${JSON.stringify(header)}\n`);
@@ -187,46 +194,10 @@ export function writePrebuiltIndex(path: string = PREBUILT_INDEX_PATH): { docs: 
   return { docs: docs.length };
 }
 
-/**
- * Whether a[i..] and b[j..] are at most `edits` insertions, deletions or replacements apart
- * (Levenshtein). Equal leading characters are always matched; at the first difference one of the
- * three edits is spent. No allocation: it runs over every indexed word of the right length.
- */
-function withinEdits(a: string, i: number, b: string, j: number, edits: number): boolean {
-  while (i < a.length && j < b.length && a.charCodeAt(i) === b.charCodeAt(j)) {
-    i++;
-    j++;
-  }
-  const restA = a.length - i;
-  const restB = b.length - j;
-  if (restA === 0 || restB === 0) return Math.max(restA, restB) <= edits;
-  if (edits === 0 || Math.abs(restA - restB) > edits) return false;
-  return (
-    withinEdits(a, i + 1, b, j + 1, edits - 1) ||
-    withinEdits(a, i + 1, b, j, edits - 1) ||
-    withinEdits(a, i, b, j + 1, edits - 1)
-  );
-}
-
-/** Every indexed term MiniSearch could match for `word`: itself, words it starts, near misses. */
-function candidates(terms: readonly string[], word: string): number[] {
-  const prefix = matchesPrefixes(word);
-  const edits = fuzzyDistance(word);
-  const out: number[] = [];
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i] as string;
-    if (Math.abs(term.length - word.length) > edits && !(prefix && term.length > word.length)) {
-      continue;
-    }
-    if ((prefix && term.startsWith(word)) || withinEdits(term, 0, word, 0, edits)) out.push(i);
-  }
-  return out;
-}
-
 class PrebuiltSource implements SearchSource {
   readonly fingerprint: DataFingerprint;
   private readonly counts: Header["counts"];
-  private readonly terms: string[];
+  private readonly vocabulary: Vocabulary;
   private readonly termAt: Uint32Array;
   private readonly docAt: Uint32Array;
   private readonly bytes: Buffer;
@@ -237,11 +208,11 @@ class PrebuiltSource implements SearchSource {
   constructor(header: Header, bytes: Buffer) {
     this.fingerprint = header.fingerprint;
     this.counts = header.counts;
-    this.terms = header.terms.split("\n");
+    this.vocabulary = new Vocabulary(header.vocabulary);
     // A copy, so the table starts on a 4-byte boundary whatever Buffer.from pooled.
     const offsets = new Uint32Array(new Uint8Array(Buffer.from(header.offsets, "base64")).buffer);
-    this.termAt = offsets.subarray(0, this.terms.length + 1);
-    this.docAt = offsets.subarray(this.terms.length + 1);
+    this.termAt = offsets.subarray(0, this.vocabulary.size + 1);
+    this.docAt = offsets.subarray(this.vocabulary.size + 1);
     this.bytes = bytes;
     if (this.docAt.length < 1 || this.docAt[this.docAt.length - 1] !== bytes.length) {
       throw new Error("prebuilt search index: the offsets do not fit the file");
@@ -280,7 +251,7 @@ class PrebuiltSource implements SearchSource {
     const fieldLength: Record<string, number[]> = {};
     for (const t of termIds) {
       const postings = JSON.parse(this.line(this.termAt, t)) as Postings;
-      index.push([this.terms[t] ?? "", postings]);
+      index.push([this.vocabulary.word(t), postings]);
       for (const byDoc of Object.values(postings)) {
         for (const shortId of Object.keys(byDoc)) {
           if (shortId in documentIds) continue;
@@ -295,11 +266,15 @@ class PrebuiltSource implements SearchSource {
 
   indexFor(words: readonly string[]): Index {
     if (this.whole !== null) return this.whole;
-    return this.load(new Set(words.flatMap((w) => candidates(this.terms, w))));
+    const { vocabulary } = this;
+    const termIds = words.flatMap((w) =>
+      vocabulary.candidates(w, matchesPrefixes(w), fuzzyDistance(w)),
+    );
+    return this.load(new Set(termIds));
   }
 
   warm(): void {
-    this.whole ??= this.load(this.terms.keys());
+    this.whole ??= this.load(Array.from({ length: this.vocabulary.size }, (_, i) => i));
   }
 }
 
