@@ -117,6 +117,14 @@ describe("the prebuilt index", () => {
     fc.assert(fc.property(edit, same), { numRuns: 150 });
   });
 
+  test("loaded whole (a server's warm() at start), it answers the same", () => {
+    const warmed = new PortSearch(prebuiltSource(bytes));
+    warmed.warm();
+    for (const term of ["postgress", "http", "remote desktop"]) {
+      assert.deepEqual(rounded(warmed.search(term, 50)), rounded(search.search(term, 50)), term);
+    }
+  });
+
   test("lists the same documents for autocomplete", () => {
     assert.deepEqual(prebuilt.byPortPrefix("543", 10), search.byPortPrefix("543", 10));
   });
