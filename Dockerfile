@@ -10,6 +10,7 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY data ./data
+COPY manifests ./manifests
 COPY scripts ./scripts
 # The name-search index for the shipped data (dist/core/search-index.json), as `npm run build` does.
 RUN npx tsc -p tsconfig.build.json && node scripts/build-search-index.ts
