@@ -9,7 +9,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json
+COPY data ./data
+COPY manifests ./manifests
+COPY scripts ./scripts
+# The name-search index for the shipped data (dist/core/search-index.json), as `npm run build` does.
+RUN npx tsc -p tsconfig.build.json && node scripts/build-search-index.ts
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
