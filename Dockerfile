@@ -16,8 +16,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# src/adapters/discord/commands.ts imports manifests/discord-commands.json.
+# src/adapters/discord/commands.ts imports manifests/discord-commands.json; the build also
+# prebuilds the name-search index for the shipped data (scripts/, data/ -> dist/core/search-index.json).
 COPY manifests ./manifests
+COPY data ./data
+COPY scripts ./scripts
 RUN npm run build
 
 # ---- deps: production dependencies only --------------------------------------------------------

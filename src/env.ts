@@ -2,9 +2,10 @@
 // directory for the variables the environment does not set (the environment wins, as with Node's
 // process.loadEnvFile). One helper so `npm start`, `portbot serve`, `portbot stats`, `portbot data`
 // and `portbot discord register` all see the same settings. Kept free of zod so the CLI starts fast.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseEnv } from "node:util";
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { readFileSync } = process.getBuiltinModule("node:fs");
+const { join } = process.getBuiltinModule("node:path");
+const { parseEnv } = process.getBuiltinModule("node:util");
 
 export const DOT_ENV = ".env";
 

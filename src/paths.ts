@@ -1,5 +1,6 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { homedir } = process.getBuiltinModule("node:os");
+const { join } = process.getBuiltinModule("node:path");
 
 /** Default home of the bot's files: $XDG_DATA_HOME/portbot or ~/.local/share/portbot. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {

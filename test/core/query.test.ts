@@ -147,3 +147,69 @@ describe("portsInText", () => {
     assert.deepEqual(portsInText("ticket #4521 and @5432"), []);
   });
 });
+
+describe("pasted addresses: the port, never the address", () => {
+  const pasted: [string, number][] = [
+    [":::22", 22],
+    ["[::]:22", 22],
+    ["0.0.0.0:5432", 5432],
+    ["*:80", 80],
+    ["127.0.0.53%lo:53", 53],
+    ["localhost:3000", 3000],
+    ["10.0.0.1:22", 22],
+    ["[::1]:5432", 5432],
+    ["[fe80::1%eth0]:443", 443],
+    ["fe80::1%eth0:22", 22],
+    ["[2001:db8::22]:8080", 8080],
+    ["(192.168.1.10:8080/tcp),", 8080],
+  ];
+
+  test("as a query, each is its port", () => {
+    for (const [text, port] of pasted)
+      assert.deepEqual(
+        ports(text).map((p) => p.port),
+        [port],
+        text,
+      );
+    assert.deepEqual(ports("tcp:22"), [{ port: 22, protocol: "tcp" }]);
+    assert.deepEqual(ports("[::]:53/udp"), [{ port: 53, protocol: "udp" }]);
+  });
+
+  test("in a message, each is its port", () => {
+    for (const [text, port] of pasted)
+      assert.deepEqual(portsInText(`saw ${text} in the log`), [port]);
+    assert.deepEqual(portsInText("LISTEN 127.0.0.53%lo:53 0.0.0.0:* and [::]:22 [::]:*"), [53, 22]);
+  });
+
+  test("an address alone has no port", () => {
+    for (const text of ["10.0.0.1", "::1", "[::1]", "2001:db8::1", "0.0.0.0:*", "fe80::1%eth0"]) {
+      assert.deepEqual(portsInText(text), [], text);
+      assert.equal(parseQuery(text).kind, "invalid", text);
+    }
+    // A bare IPv6 address stays one even when its last group could be a port.
+    assert.deepEqual(portsInText("fe80::1:22"), []);
+  });
+
+  test("an IPv4 address's bytes are never read as ports", () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 0, max: 65535 }), (ip, port) => {
+        assert.deepEqual(ports(`${ip}:${port}`), [{ port, protocol: null }]);
+        assert.deepEqual(portsInText(`from ${ip}:${port} to ${ip}`), [port]);
+        assert.deepEqual(portsInText(ip), []);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("an IPv6 address's groups are never read as ports", () => {
+    fc.assert(
+      fc.property(fc.ipV6(), fc.integer({ min: 0, max: 65535 }), (ip, port) => {
+        assert.deepEqual(ports(`[${ip}]:${port}`), [{ port, protocol: null }]);
+        assert.deepEqual(portsInText(`from [${ip}]:${port} to ${ip}`), [port]);
+        assert.deepEqual(portsInText(ip), []);
+        assert.notEqual(parseQuery(ip).kind, "ports");
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

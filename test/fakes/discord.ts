@@ -1,6 +1,6 @@
 // A fake Discord for tests and benches: REST under /api/v10 and a gateway WebSocket, both on
 // 127.0.0.1 with an OS-chosen port. Real discord.js 14.28 talks to it through
-// `new Client({ rest: { api: fake.apiUrl } })`; see DESIGN.md §3 for what it must answer.
+// `new Client({ rest: { api: fake.apiUrl } })`; see docs/platforms.md for what it must answer.
 //
 // It records every REST call, can fail chosen calls (a 429 with retry_after, a 50013, …), and drives
 // the gateway: HELLO → IDENTIFY → READY + GUILD_CREATE, heartbeat ACKs, RESUME with replay of what

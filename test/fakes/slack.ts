@@ -3,7 +3,7 @@
 // (`apps.connections.open` + a WebSocket that sends envelopes, collects acks and can send
 // `disconnect`). Plus helpers that send signed requests the way Slack does (v0 signatures).
 //
-// Shapes follow what real Bolt 5.1 / web-api 7 / socket-mode 2 send and expect (DESIGN.md §3).
+// Shapes follow what real Bolt 5.1 / web-api 7 / socket-mode 2 send and expect (docs/platforms.md).
 import { createHmac, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";

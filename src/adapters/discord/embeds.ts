@@ -1,6 +1,6 @@
 // Reply (the core's words) → Discord embeds. Formatting only: no sentence is made here.
 //
-// Every limit Discord enforces is kept (DESIGN.md §3): title 256, description 4096, 25 fields,
+// Every limit Discord enforces is kept (docs/platforms.md): title 256, description 4096, 25 fields,
 // field name 256 and value 1024, footer 2048, 6000 characters across all embeds of one message and
 // at most 10 embeds per message. A reply that does not fit one message is split over several,
 // never cut silently; only a single over-long line is shortened (with "…").

@@ -4,6 +4,7 @@
 import type { Portbot } from "../../core/portbot-api.ts";
 import type { Reply } from "../../core/reply-model.ts";
 import type { FeedbackStats } from "../../core/stats-model.ts";
+import type { RatingStyle } from "../../core/wording.ts";
 import type { FeedbackStore } from "../../feedback/types.ts";
 import { MAX_QUERY_CHARS } from "../../feedback/validate.ts";
 import type { Logger } from "../../logger.ts";
@@ -48,9 +49,14 @@ async function statsFor(ask: Ask, deps: FlowDeps): Promise<FeedbackStats | null>
   }
 }
 
-export async function repliesFor(ask: Ask, deps: FlowDeps): Promise<Reply[]> {
+/** `ratings`: how the asker rates on this surface (the help says how). */
+export async function repliesFor(
+  ask: Ask,
+  deps: FlowDeps,
+  ratings: RatingStyle | null = null,
+): Promise<Reply[]> {
   const stats = await statsFor(ask, deps);
-  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats })];
-  const found = deps.portbot.repliesForMessage(ask.text, { stats });
+  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings })];
+  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings });
   return found.length > 0 ? found : [deps.portbot.usageHint()];
 }

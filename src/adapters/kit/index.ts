@@ -81,7 +81,7 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
     const log = logger.child({ interaction: ask.id ?? randomUUID(), platform: place.platform });
     const deps = { ...ctx, logger: log };
     try {
-      const replies = await repliesFor(ask, deps);
+      const replies = await repliesFor(ask, deps, port.capabilities.ratings);
       const report = await publish(replies, port, place, ask.text, deps);
       const delivered = report.failure === null ? replies : [];
       for (const r of delivered) telemetry.answered(place.platform, r.kind);

@@ -1,5 +1,5 @@
-// One typed line → what it asks for. The shell's own syntax: `/port …`, `@portbot …`, and a
-// rating typed after an answer.
+// One typed line → what it asks for. The shell's own syntax: `/port …`, `@portbot …`, a rating
+// typed after an answer, and the terminal's words: `exit` / `quit` to leave, `clear` the screen.
 
 import { ratingFor } from "../kit/ratings.ts";
 import { SHELL_RATINGS } from "./ratings.ts";
@@ -9,11 +9,19 @@ export type ShellInput =
   | { kind: "mention"; text: string }
   | { kind: "query"; text: string }
   | { kind: "unknown-command"; command: string }
+  | { kind: "exit" }
+  | { kind: "clear" }
   | { kind: "blank" };
+
+const EXIT_WORDS = new Set(["exit", "quit", "/exit", "/quit"]);
+const CLEAR_WORDS = new Set(["clear", "/clear"]);
 
 export function readShellLine(line: string): ShellInput {
   const trimmed = line.trim();
   if (trimmed === "") return { kind: "blank" };
+  const word = trimmed.toLowerCase();
+  if (EXIT_WORDS.has(word)) return { kind: "exit" };
+  if (CLEAR_WORDS.has(word)) return { kind: "clear" };
   // Typed ratings: + - ?, :name: forms and emoji; bare words like "-1" or "smiley" stay queries.
   const looksLikeRating = /^[+?-]$|^:[\w+-]+:$|^\p{Extended_Pictographic}/u.test(trimmed);
   if (looksLikeRating && ratingFor(SHELL_RATINGS, trimmed) !== null) {

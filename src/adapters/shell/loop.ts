@@ -17,7 +17,7 @@ import { ratingFor } from "../kit/ratings.ts";
 import { readShellLine } from "./input.ts";
 import { SHELL_CHANNEL, SHELL_WORKSPACE, shellPort } from "./port.ts";
 import { SHELL_RATINGS } from "./ratings.ts";
-import { renderText, terminalOptions } from "./render-text.ts";
+import { renderText, type TextOptions, terminalOptions } from "./render-text.ts";
 
 export interface ShellOptions {
   input?: Readable;
@@ -30,6 +30,13 @@ export interface ShellOptions {
   /** Where the hint goes; stderr by default so piped output holds only answers. */
   hints?: Writable;
   color?: boolean;
+}
+
+/** Erase the screen and the scrollback, cursor home (ECMA-48 ED 2 and 3, CUP). */
+const CLEAR_SCREEN = "\u001b[2J\u001b[3J\u001b[H";
+
+function isTTY(stream: Readable | Writable): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
 }
 
 function voterName(): string {
@@ -70,6 +77,49 @@ async function rateShown(
   write(`${shown.length === 1 ? SHELL_RATED[rating] : ratedSeveral(rating, shown.length)}\n`);
 }
 
+/** What answering one line needs from the running shell. */
+interface LineState {
+  ctx: AdapterContext;
+  kit: Kit;
+  place: Place;
+  output: Writable;
+  privateOutput: Writable;
+  text: TextOptions;
+  shown(): readonly string[];
+  setShown(ids: string[]): void;
+  /** Stop reading: `exit` was typed. */
+  leave(): void;
+}
+
+async function handleLine(line: string, s: LineState): Promise<void> {
+  const write = (text: string) => s.output.write(text);
+  const typed = readShellLine(line);
+  switch (typed.kind) {
+    case "blank":
+      return;
+    case "rate":
+      return rateShown(s.kit, s.place, s.shown(), typed.emoji, write);
+    case "unknown-command":
+      write(renderText(s.ctx.portbot.help("type"), s.text));
+      return;
+    case "exit":
+      s.leave();
+      return;
+    case "clear":
+      // A terminal's screen and scrollback; piped output has no screen, so nothing is written.
+      if (isTTY(s.output)) write(CLEAR_SCREEN);
+      return;
+    case "mention":
+    case "query": {
+      const port = shellPort(s.output, s.privateOutput, s.text);
+      const surface = typed.kind === "mention" ? "message" : "command";
+      await s.kit.answer({ surface, text: typed.text }, port, s.place);
+      s.setShown(port.rateable);
+      return;
+    }
+  }
+}
+
 /** Reads lines until the input ends: interactive with a prompt on a TTY, plain when piped. */
 function readLines(input: Readable, output: Writable): ReturnType<typeof createInterface> {
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
@@ -85,6 +135,15 @@ function readLines(input: Readable, output: Writable): ReturnType<typeof createI
   return rl;
 }
 
+/** Colour (a TTY without NO_COLOR, unless told), wrapping and hyperlinks as the terminal allows. */
+function textOptionsFor(output: Writable, color: boolean | undefined): TextOptions {
+  const terminal = output as { isTTY?: boolean; columns?: number };
+  return {
+    color: color ?? (terminal.isTTY === true && !process.env.NO_COLOR),
+    ...terminalOptions(terminal, process.env),
+  };
+}
+
 export async function startShell(
   ctx: AdapterContext,
   options: ShellOptions = {},
@@ -93,13 +152,7 @@ export async function startShell(
   const output = options.output ?? process.stdout;
   const privateOutput = options.privateOutput ?? output;
   const hints = options.hints ?? process.stderr;
-  const color =
-    options.color ?? ((output as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR);
-  // Wrapping and hyperlinks as this terminal allows (none when piped).
-  const text = {
-    color,
-    ...terminalOptions(output as { isTTY?: boolean; columns?: number }, process.env),
-  };
+  const text = textOptionsFor(output, options.color);
   const kit = createKit(ctx, "shell");
   const place: Place = {
     platform: "shell",
@@ -110,31 +163,29 @@ export async function startShell(
   };
   /** The rateable answers printed for the last question: a typed rating applies to all of them. */
   let lastShown: string[] = [];
+  /** `exit` was typed: lines after it are not answered. */
+  let leaving = false;
   const write = (s: string) => output.write(s);
 
-  const rate = (emoji: string) => rateShown(kit, place, lastShown, emoji, write);
-  const handle = async (line: string) => {
-    const typed = readShellLine(line);
-    switch (typed.kind) {
-      case "blank":
-        return;
-      case "rate":
-        return rate(typed.emoji);
-      case "unknown-command":
-        write(renderText(ctx.portbot.help(), text));
-        return;
-      case "mention":
-      case "query": {
-        const port = shellPort(output, privateOutput, text);
-        const surface = typed.kind === "mention" ? "message" : "command";
-        await kit.answer({ surface, text: typed.text }, port, place);
-        lastShown = port.rateable;
-        return;
-      }
-    }
+  const state: LineState = {
+    ctx,
+    kit,
+    place,
+    output,
+    privateOutput,
+    text,
+    shown: () => lastShown,
+    setShown: (ids) => {
+      lastShown = ids;
+    },
+    leave: () => {
+      leaving = true;
+      rl.close();
+    },
   };
+  const handle = (line: string) => handleLine(line, state);
 
-  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  const interactive = isTTY(input);
   hints.write(`${SHELL_HINT}\n`);
   const rl = readLines(input, output);
 
@@ -142,6 +193,7 @@ export async function startShell(
   let linesHandled = 0;
   const done = (async () => {
     for await (const line of rl) {
+      if (leaving) break;
       await kit.work.run(
         () => handle(line),
         (err) => {
@@ -150,7 +202,7 @@ export async function startShell(
         },
       );
       linesHandled += 1;
-      if (interactive) rl.prompt();
+      if (interactive && !leaving) rl.prompt();
     }
   })();
 

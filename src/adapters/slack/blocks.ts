@@ -5,7 +5,7 @@
 // words (`@here`, `@channel`, `@everyone`) get a word joiner, and only `link` spans with an
 // http(s) URL become links. Messages are never sent with `link_names`.
 //
-// Limits (DESIGN.md §3): ≤ 50 blocks, section text ≤ 3000, header ≤ 150, context text ≤ 2000 here,
+// Limits (docs/platforms.md): ≤ 50 blocks, section text ≤ 3000, header ≤ 150, context text ≤ 2000 here,
 // and the whole message kept well under the ~13k characters at which Slack answers
 // `msg_blocks_too_long`.
 import type { types } from "@slack/bolt";

@@ -3,8 +3,6 @@
 // this does is cheap and structural, so a broken or hand-edited file fails loudly, naming itself,
 // instead of producing odd answers later.
 
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import type {
   CheckTemplate,
   EphemeralRange,
@@ -13,6 +11,10 @@ import type {
   PrivilegedPortRule,
   UnofficialUse,
 } from "../types.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { readFileSync } = process.getBuiltinModule("node:fs");
+const { join, resolve } = process.getBuiltinModule("node:path");
 
 /** The repo's data/ directory; same depth from src/core/knowledge/ and dist/core/knowledge/. */
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, "../../../data");

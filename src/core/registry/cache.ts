@@ -2,9 +2,11 @@
 // takes ~80–170 ms; this compact JSON (one array per record) loads in a fraction of that. It is
 // derived data: never committed, rebuilt by every update, and distrusted on load (a damaged cache
 // is reported, never fatal).
-import { join } from "node:path";
 import type { AssignmentStatus, IanaRecord, Protocol } from "../types.ts";
 import type { CsvParseReport } from "./csv.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { join } = process.getBuiltinModule("node:path");
 
 export const CSV_FILE = "iana-service-names-port-numbers.csv";
 export const CACHE_FILE = "iana-registry.json";

