@@ -4,25 +4,15 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { FakeDiscord, portCommandData } from "./fakes/discord.ts";
 import { FakeSlack, sendSlashCommand } from "./fakes/slack.ts";
+import { freePort } from "./support/process.ts";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 /** The environment a bot process gets: nothing of the developer's, a temp home and data dir. */
 function botEnv(dir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
