@@ -110,7 +110,16 @@ export interface RangeSummary {
   ephemeral: Pick<EphemeralRange, "system" | "first" | "last" | "current">[];
 }
 
-export type AnswerKind = "ports" | "range" | "search" | "help" | "stats" | "error" | "none";
+/** `listing`: a pasted socket listing (src/core/listing/), answered as one table. */
+export type AnswerKind =
+  | "ports"
+  | "range"
+  | "search"
+  | "listing"
+  | "help"
+  | "stats"
+  | "error"
+  | "none";
 
 export interface AnswerError {
   code: string;

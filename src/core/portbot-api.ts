@@ -1,6 +1,7 @@
 // What adapters call. Built once at start by loadPortbot() (src/core/portbot.ts); every method is
 // synchronous, fast and never throws: bad input comes back as an error reply.
 import type { Answer } from "./answer-model.ts";
+import type { NoteLookup } from "./listing/answer.ts";
 import type { Reply } from "./reply-model.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
@@ -38,6 +39,12 @@ export interface Portbot {
    * nothing was found: send usageHint() then.
    */
   repliesForMessage(text: string, context?: ReplyContext & { max?: number }): Reply[];
+  /**
+   * A socket listing pasted in `text` (ss, netstat, lsof, Get-NetTCPConnection, docker ps) as one
+   * table reply, or null when `text` holds none. `notes`: the team's notes for the asker's
+   * workspace, which lead the "most likely" column; none by default.
+   */
+  listing(text: string, context?: ListingContext): Reply | null;
   /** Every port number mentioned in free text, in order, without duplicates. */
   portsIn(text: string): number[];
   /** Autocomplete: ports and service names for a partial query, best first. */
@@ -54,6 +61,10 @@ export interface Portbot {
    * are sent with it, privately (cannot-post only).
    */
   failure(code: FailureCode, attached?: number): Reply;
+}
+
+export interface ListingContext {
+  notes?: NoteLookup;
 }
 
 export interface ReplyContext {

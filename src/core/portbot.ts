@@ -3,7 +3,16 @@ import type { Logger } from "../logger.ts";
 import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
-import type { FailureCode, Portbot, ReplyContext, Suggestion } from "./portbot-api.ts";
+import { answerListing, NO_NOTES } from "./listing/answer.ts";
+import { readListing } from "./listing/read.ts";
+import { listingReply } from "./listing/reply.ts";
+import type {
+  FailureCode,
+  ListingContext,
+  Portbot,
+  ReplyContext,
+  Suggestion,
+} from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
 import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
@@ -100,11 +109,24 @@ export function createPortbot(
     return answerReply(answer, context.stats ?? null);
   }
 
+  function listing(text: string, context: ListingContext = {}): Reply | null {
+    try {
+      const found = readListing(text);
+      if (found === null) return null;
+      const notes = context.notes ?? NO_NOTES;
+      return listingReply(answerListing(found, { registry, knowledge, notes }), text);
+    } catch {
+      return failureReply("internal", String(text).slice(0, 100));
+    }
+  }
+
   return {
     registry,
     knowledge,
     answer: safeAnswer,
+    listing,
     visibilityOf(text) {
+      if (readListing(text)?.total) return "public";
       const kind = parseQuery(typeof text === "string" ? text : "").kind;
       return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
     },

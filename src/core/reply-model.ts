@@ -22,6 +22,17 @@ export interface CommandLine {
   command: string;
 }
 
+/**
+ * Rows shown in monospace, one per line, in columns (a socket listing). Cells may hold what a
+ * user pasted: escape them. `widths`: the most characters a column shows (longer cells are cut
+ * with "…"); lay it out with tableLines() (src/core/table.ts) so every platform shows the same.
+ */
+export interface Table {
+  columns: string[];
+  rows: string[][];
+  widths: number[];
+}
+
 export interface Section {
   title: string;
   /** Paragraphs of prose. */
@@ -30,6 +41,8 @@ export interface Section {
   items: Line[];
   /** Copy-paste commands, shown as code. */
   commands: CommandLine[];
+  /** Shown after the body, in monospace. */
+  table?: Table;
 }
 
 export interface Card {

@@ -9,6 +9,7 @@ import type {
 import type { FailureCode } from "./portbot-api.ts";
 import type { Card, Line, Reply, Section, Span } from "./reply-model.ts";
 import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
+import { tableLines } from "./table.ts";
 import {
   CONFIDENCE_LABEL,
   cannotPostAttached,
@@ -47,13 +48,15 @@ const em = (t: string): Span => ({ t: "em", text: t });
 const code = (t: string): Span => ({ t: "code", text: t });
 const link = (t: string, url: string): Span => ({ t: "link", text: t, url });
 
-function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
-  return {
+export function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
+  const out: Section = {
     title,
     body: parts.body ?? [],
     items: parts.items ?? [],
     commands: parts.commands ?? [],
   };
+  if (parts.table !== undefined) out.table = parts.table;
+  return out;
 }
 
 export function spansToPlain(line: Line): string {
@@ -330,15 +333,16 @@ function plainCardText(card: Card): string {
   const lines = [card.title];
   if (card.subtitle) lines.push(card.subtitle);
   for (const s of card.sections) {
-    lines.push(`${s.title}:`);
+    if (s.title !== "") lines.push(`${s.title}:`);
     for (const b of s.body) lines.push(spansToPlain(b));
+    if (s.table !== undefined) lines.push(...tableLines(s.table));
     for (const i of s.items) lines.push(`- ${spansToPlain(i)}`);
     for (const c of s.commands) lines.push(`${c.label}: ${c.command}`);
   }
   return lines.join("\n");
 }
 
-function finish(partial: Omit<Reply, "text">): Reply {
+export function finish(partial: Omit<Reply, "text">): Reply {
   const parts = [...partial.cards.map(plainCardText), ...partial.notes.map(spansToPlain)];
   if (partial.ratingPrompt) parts.push(partial.ratingPrompt);
   return { ...partial, text: parts.join("\n\n") };
@@ -437,6 +441,9 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         ratingPrompt: RATING_PROMPT,
       });
     }
+    case "listing":
+      // Listings are read from free text and answered by listing/reply.ts, never from an Answer.
+      return failureReply("internal", answer.query);
     case "range": {
       const r = answer.range;
       if (r === undefined) return failureReply("internal", answer.query);

@@ -1,6 +1,7 @@
 // Every sentence portbot says lives here (and in reply.ts, which arranges them). Adapters and
 // the CLI only format what the core hands them.
 import type { AnswerError, FormerAssignment } from "./answer-model.ts";
+import type { ListingFormat } from "./listing/model.ts";
 import type { InvalidReason } from "./query.ts";
 import type { Rating } from "./stats-model.ts";
 import type { RangeName } from "./types.ts";
@@ -270,4 +271,51 @@ export function ratedSeveral(rating: Rating, count: number): string {
 
 export function messageCapNote(shown: number, total: number): string {
   return `Answered the first ${shown} of ${total} ports in that message; ask about the rest separately.`;
+}
+
+/** How a pasted listing's tool is named in the answer. */
+export const LISTING_FORMAT_LABEL: Record<ListingFormat, string> = {
+  ss: "ss",
+  "netstat-linux": "netstat (Linux)",
+  "netstat-windows": "netstat (Windows)",
+  lsof: "lsof",
+  "get-nettcpconnection": "Get-NetTCPConnection",
+  "docker-ps": "docker ps",
+};
+
+export const LISTING = {
+  columns: ["!", "local address", "proto", "state", "process", "most likely"],
+  /** The flag column's mark for a listener that is risky on every interface. */
+  flag: "!",
+  unknown: "unknown",
+  /** Before a team note in the "most likely" column. */
+  notePrefix: "team: ",
+  exposed: "Listening on every interface",
+  empty: "That listing shows no sockets with a port (nothing published or listening).",
+  legend:
+    "Most likely: your team's note (“team:”), else the best-known use of the port, else IANA's name; “→” marks the local end of an outgoing connection, named after what it connects to.",
+} as const;
+
+export function listingTitle(total: number, format: ListingFormat): string {
+  return `${plural(total, "socket")} in that ${LISTING_FORMAT_LABEL[format]} listing`;
+}
+
+/** "→ 443 https": the client end of a connection, named after the port it connects to. */
+export function clientOf(label: string, port: number): string {
+  return label === String(port) ? `→ ${port}` : `→ ${port} ${label}`;
+}
+
+/** The gist: how many listen, how many on every interface, how many of those are risky there. */
+export function listingGist(listening: number, everywhere: number, flagged: number): string {
+  const base = `${plural(listening, "listener")}, ${everywhere} of them on every interface.`;
+  if (flagged === 0) {
+    return everywhere === 0
+      ? base
+      : `${base} None of those is a port with a known risk when reachable from outside.`;
+  }
+  return `${base} ${flagged === 1 ? "One is" : `${flagged} are`} worth a look (marked ${LISTING.flag}): reachable from outside, and risky there.`;
+}
+
+export function listingMore(more: number, shown: number): string {
+  return `+${plural(more, "more socket")} not shown: the table stops at ${shown}. Paste the rest separately, or filter the listing (ss -ltnp shows listeners only).`;
 }
