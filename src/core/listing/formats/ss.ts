@@ -22,7 +22,7 @@ const INET: ReadonlySet<string> = new Set<ListedProtocol>(["tcp", "udp", "sctp"]
 
 /** `users:(("sshd",pid=812,fd=3),("sshd",pid=900,fd=3))` → `sshd (pid 812)`; tolerates a cut. */
 export function ssProcess(raw: string): string | null {
-  const named = [...raw.matchAll(/\("([^"]*)"(?:,pid=(\d+))?/g)];
+  const named = [...raw.matchAll(/\("([^"]+)(?:"(?:,pid=(\d+))?)?/g)];
   const first = named[0];
   if (first === undefined) return null;
   const names = [...new Set(named.map((m) => m[1]))].join(", ");
