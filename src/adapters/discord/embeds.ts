@@ -10,7 +10,8 @@
 // links, and only for http(s) URLs (ours, from the data files).
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Line, Reply, Section, Span } from "../../core/reply-model.ts";
-import { sliceUnits } from "../kit/text.ts";
+import { tableLines } from "../../core/table.ts";
+import { sliceUnits, tableChunks } from "../kit/text.ts";
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -116,6 +117,25 @@ function sectionFields(title: string, lines: string[]): APIEmbedField[] {
   return packValues(lines).map((value, i) => ({ name: i === 0 ? name : BLANK, value }));
 }
 
+/**
+ * A table as code-block fields of at most 1024 characters, the header on top of each. Nothing is
+ * parsed inside a code block; a fence in a cell would end it, so it becomes a look-alike.
+ */
+function tableFields(section: Section): APIEmbedField[] {
+  if (section.table === undefined) return [];
+  const lines = tableLines(section.table).map((l) => l.replace(/`/g, "\u02cb"));
+  return tableChunks(lines, EMBED_LIMITS.fieldValue, "```\n\n```".length).map((chunk) => ({
+    name: BLANK,
+    value: `\`\`\`\n${chunk.join("\n")}\n\`\`\``,
+  }));
+}
+
+/** A section's fields: its prose and items, then its table. */
+function fieldsOf(section: Section): APIEmbedField[] {
+  const prose = sectionFields(section.title, sectionLines(section));
+  return [...prose, ...tableFields(section)];
+}
+
 interface EmbedSpec {
   title?: string;
   description?: string;
@@ -133,7 +153,7 @@ export function embedSize(embed: APIEmbed): number {
 function specs(reply: Reply): EmbedSpec[] {
   const out: EmbedSpec[] = reply.cards.map((card) => {
     const spec: EmbedSpec = {
-      fields: card.sections.flatMap((s) => sectionFields(s.title, sectionLines(s))),
+      fields: card.sections.flatMap(fieldsOf),
     };
     const title = truncate(escapeMarkdown(card.title), EMBED_LIMITS.title);
     if (title.length > 0) spec.title = title;

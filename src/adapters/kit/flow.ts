@@ -1,6 +1,7 @@
 // The conversation flow: what a person typed, on a surface, becomes the replies to send. Every
 // adapter goes through here, so the usage hint, the cap on free-text answers, the stats figures
 // and the recorded query follow one rule everywhere.
+import { NO_NOTES, type NoteLookup } from "../../core/listing/answer.ts";
 import type { Portbot } from "../../core/portbot-api.ts";
 import type { Reply } from "../../core/reply-model.ts";
 import type { FeedbackStats } from "../../core/stats-model.ts";
@@ -49,12 +50,19 @@ async function statsFor(ask: Ask, deps: FlowDeps): Promise<FeedbackStats | null>
   }
 }
 
-/** `ratings`: how the asker rates on this surface (the help says how). */
+/**
+ * `ratings`: how the asker rates on this surface (the help says how). `notes`: the team's notes
+ * for the asker's workspace, which lead a listing's "most likely" column (none by default).
+ * A pasted socket listing is answered as one table on every surface, before anything else.
+ */
 export async function repliesFor(
   ask: Ask,
   deps: FlowDeps,
   ratings: RatingStyle | null = null,
+  notes: NoteLookup = NO_NOTES,
 ): Promise<Reply[]> {
+  const listing = deps.portbot.listing(ask.text, { notes });
+  if (listing !== null) return [listing];
   const stats = await statsFor(ask, deps);
   if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings })];
   const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings });

@@ -13,3 +13,26 @@ export function sliceUnits(s: string, max: number): string {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return cut;
 }
+
+/**
+ * A table's lines (header first) in chunks that each fit `max` characters once `overhead` (a code
+ * fence) is added, the header repeated at the top of every chunk so each reads on its own.
+ */
+export function tableChunks(lines: readonly string[], max: number, overhead: number): string[][] {
+  const [header = "", ...rows] = lines;
+  const chunks: string[][] = [];
+  let current: string[] = [header];
+  let size = overhead + header.length;
+  for (const raw of rows) {
+    const line = sliceUnits(raw, max - overhead - header.length - 2);
+    if (current.length > 1 && size + 1 + line.length > max) {
+      chunks.push(current);
+      current = [header];
+      size = overhead + header.length;
+    }
+    current.push(line);
+    size += 1 + line.length;
+  }
+  if (current.length > 1 || rows.length === 0) chunks.push(current);
+  return chunks;
+}

@@ -1,6 +1,7 @@
 // Reply → terminal text. Colour only when asked (a TTY without NO_COLOR); plain text when piped.
 import { styleText } from "node:util";
 import type { Card, Line, Reply } from "../../core/reply-model.ts";
+import { tableLines } from "../../core/table.ts";
 import { hangOf, hyperlink, supportsHyperlinks, wrapLine } from "./wrap.ts";
 
 export interface TextOptions {
@@ -66,6 +67,11 @@ export function renderText(reply: Reply, options: TextOptions): string {
       const lines: string[] = [];
       if (s.title) lines.push(paint(["bold", "yellow"], clean(s.title)));
       for (const b of s.body) lines.push(wrap(`  ${line(b)}`));
+      if (s.table !== undefined) {
+        // Rows stay whole, never wrapped, so the columns line up.
+        const [header = "", ...rows] = tableLines(s.table).map(clean);
+        lines.push(`  ${paint("bold", header)}`, ...rows.map((r) => `  ${r}`));
+      }
       for (const i of s.items) lines.push(wrap(`  • ${line(i)}`));
       for (const cmd of s.commands) {
         // A command stays on one row, whole, so it can be copied as it is.

@@ -10,7 +10,8 @@
 // `msg_blocks_too_long`.
 import type { types } from "@slack/bolt";
 import type { Card, Line, Reply, Section, Span } from "../../core/reply-model.ts";
-import { sliceUnits } from "../kit/text.ts";
+import { tableLines } from "../../core/table.ts";
+import { sliceUnits, tableChunks } from "../kit/text.ts";
 
 export type KnownBlock = types.KnownBlock;
 
@@ -87,6 +88,17 @@ function codeBlock(command: string): string {
   return `\`\`\`${escapeSlack(command.replace(/```/g, "ˋˋˋ"))}\`\`\``;
 }
 
+const FENCE = "```";
+
+/** A table as code blocks of at most one section each (3000), the header on top of each. */
+function tableBlocks(section: Section): string[] {
+  if (section.table === undefined) return [];
+  const lines = tableLines(section.table).map((l) => escapeSlack(l.replace(/```/g, "ˋˋˋ")));
+  return tableChunks(lines, LIMITS.sectionText, FENCE.length * 2).map(
+    (chunk) => `${FENCE}${chunk.join("\n")}${FENCE}`,
+  );
+}
+
 function mrkdwnSection(text: string): KnownBlock {
   return { type: "section", text: { type: "mrkdwn", text, verbatim: true } };
 }
@@ -111,6 +123,7 @@ function sectionLines(section: Section): string[] {
   const lines: string[] = [];
   if (section.title !== "") lines.push(`*${escapeSlack(section.title)}*`);
   for (const paragraph of section.body) lines.push(renderLine(paragraph));
+  lines.push(...tableBlocks(section));
   for (const item of section.items) lines.push(`•  ${renderLine(item)}`);
   for (const command of section.commands) {
     lines.push(`${escapeSlack(command.label)}\n${codeBlock(command.command)}`);

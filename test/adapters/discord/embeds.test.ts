@@ -139,3 +139,39 @@ test("truncate never leaves a dangling escape or half a surrogate pair", () => {
   assert.equal(truncate("ab\\*cd", 4), "ab…");
   assert.equal(truncate("a😃b", 3), "a…");
 });
+
+test("a 50-socket listing: code-block fields of at most 1024, header on each, within every limit", async () => {
+  const { ssListing } = await import("../../support/listings.ts");
+  const reply = testPortbot().listing(ssListing(50));
+  assert.ok(reply);
+  const messages = renderReply(reply);
+  assertWithinLimits(messages);
+  const tables = messages
+    .flat()
+    .flatMap((e) => e.fields ?? [])
+    .filter((f) => f.value.startsWith("```"));
+  assert.ok(tables.length >= 4, "split over fields");
+  for (const f of tables) {
+    assert.ok(f.value.length <= EMBED_LIMITS.fieldValue);
+    assert.match(f.value, /^```\n! +local address +proto[^\n]*\n[\s\S]*\n```$/);
+  }
+  assert.equal(
+    tables
+      .map((f) => f.value)
+      .join("\n")
+      .match(/0\.0\.0\.0:2\d{4}/g)?.length,
+    50,
+  );
+});
+
+test("a fence in a table cell cannot end the table's code block", () => {
+  const reply = testPortbot().listing('LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("x",pid=7,fd=3))');
+  assert.ok(reply);
+  const card = reply.cards[0] as Card;
+  const first = card.sections[0];
+  assert.ok(first?.table);
+  const table = { ...first.table, rows: [["!", "x```@everyone", "tcp", "", "", ""]] };
+  const fenced: Reply = { ...reply, cards: [{ ...card, sections: [{ ...first, table }] }] };
+  const value = renderReply(fenced)[0]?.[0]?.fields?.find((f) => f.value.startsWith("```"))?.value;
+  assert.equal(value?.match(/```/g)?.length, 2);
+});

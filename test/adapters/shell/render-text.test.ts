@@ -28,3 +28,13 @@ test("bidi controls from someone else's text cannot reorder what the terminal sh
   const out = renderText(portbot.reply(query), { color: false });
   assert.doesNotMatch(out, /[\u202a-\u202e\u2066-\u2069]/u);
 });
+
+test("a listing's table prints whole rows, aligned, never wrapped", async () => {
+  const { listingFixture } = await import("../../support/listings.ts");
+  const { testPortbot } = await import("../../support/portbot.ts");
+  const reply = testPortbot().listing(listingFixture("linux-ss-ltnp"));
+  assert.ok(reply);
+  const plain = renderText(reply, { color: false, width: 40 });
+  assert.match(plain, /^ {2}! +local address +proto +state +process +most likely$/m);
+  assert.match(plain, /^ {5}127\.0\.0\.1:5432 +tcp +LISTEN +postgres \(pid 2205\) +PostgreSQL$/m);
+});

@@ -181,3 +181,62 @@ describe("escaping", () => {
     );
   });
 });
+
+describe("a socket listing's table", () => {
+  const portbot = testPortbot();
+  const hostile = [
+    "State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess",
+    'LISTEN 0 128 0.0.0.0:6379 0.0.0.0:* users:(("<!channel>&<@U1>",pid=7,fd=3))',
+  ].join("\n");
+
+  test("50 sockets: code blocks within a section's 3000 characters, the header on each", async () => {
+    const { ssListing } = await import("../../support/listings.ts");
+    const reply = portbot.listing(ssListing(50));
+    assert.ok(reply);
+    const { blocks } = renderMessage(reply);
+    assertWithinLimits(blocks);
+    const tables = blocks
+      .map((b) => (b.type === "section" ? (b.text?.text ?? "") : ""))
+      .filter((t) => t.startsWith("```"));
+    assert.ok(tables.length >= 2, "split over sections");
+    for (const t of tables) {
+      assert.ok(t.endsWith("```"));
+      assert.match(t, /^```! +local address +proto/);
+    }
+    const rows = tables.join("\n").match(/0\.0\.0\.0:2\d{4}/g) ?? [];
+    assert.equal(rows.length, 50);
+  });
+
+  test("what the listing holds is escaped inside the code block", () => {
+    const reply = portbot.listing(hostile);
+    assert.ok(reply);
+    const text = JSON.stringify(renderMessage(reply).blocks);
+    assert.doesNotMatch(text, /<!channel>|<@U1>/);
+    assert.match(text, /&lt;!channel&gt;&amp;&lt;@U1&gt;/);
+  });
+
+  test("a fence in a cell cannot end the table's code block", () => {
+    const reply = portbot.listing(hostile);
+    assert.ok(reply);
+    const table = reply.cards[0]?.sections[0]?.table;
+    assert.ok(table);
+    const fenced = {
+      ...reply,
+      cards: [
+        {
+          ...reply.cards[0],
+          sections: [
+            {
+              ...reply.cards[0]?.sections[0],
+              table: { ...table, rows: [["!", "x```y", "tcp", "", "", ""]] },
+            },
+          ],
+        },
+      ],
+    } as Reply;
+    const section = renderMessage(fenced).blocks.find(
+      (b) => b.type === "section" && b.text?.text.startsWith("```"),
+    );
+    assert.equal(section?.type === "section" ? section.text?.text.match(/```/g)?.length : 0, 2);
+  });
+});
