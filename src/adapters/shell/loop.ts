@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { isListingLine } from "../../core/listing/read.ts";
 import { ratedSeveral, SHELL_HINT, SHELL_RATED } from "../../core/wording.ts";
 import {
   type AdapterContext,
@@ -15,6 +16,7 @@ import {
 } from "../kit/index.ts";
 import { ratingFor } from "../kit/ratings.ts";
 import { readShellLine } from "./input.ts";
+import { pasted } from "./paste.ts";
 import { SHELL_CHANNEL, SHELL_WORKSPACE, shellPort } from "./port.ts";
 import { SHELL_RATINGS } from "./ratings.ts";
 import { renderText, type TextOptions, terminalOptions } from "./render-text.ts";
@@ -192,7 +194,8 @@ export async function startShell(
   // Lines are answered one at a time, in order, even when piped faster than they are answered.
   let linesHandled = 0;
   const done = (async () => {
-    for await (const line of rl) {
+    // A pasted listing arrives as many lines; they are answered together (paste.ts).
+    for await (const line of pasted(rl, isListingLine)) {
       if (leaving) break;
       await kit.work.run(
         () => handle(line),

@@ -77,3 +77,17 @@ export function readListing(text: string, cap = MAX_LISTED_SOCKETS): Listing | n
   }
   return best?.listing ?? null;
 }
+
+/** Lines a pasted listing has besides its header and rows: banners, separators, blank lines. */
+const LISTING_FILLER = /^\s*(?:Active (?:Internet )?Connections.*|[-\s]+)?$/i;
+
+/**
+ * Whether `line` can be part of a pasted listing (a header, a row of any tool, a banner, a
+ * separator or a blank line), so a line-by-line reader such as the terminal can keep a paste
+ * together.
+ */
+export function isListingLine(line: string): boolean {
+  return (
+    LISTING_FILLER.test(line) || READERS.some((r) => r.isHeader(line) || r.readRow(line) !== null)
+  );
+}
