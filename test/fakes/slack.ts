@@ -518,6 +518,35 @@ export function appMentionEvent(
   };
 }
 
+/**
+ * A `message.im` event: a message in a DM with the bot. `subtype` for edits, joins and the like;
+ * `botId` for a bot's message (this bot's own answers arrive as these too).
+ */
+export function imMessageEvent(
+  text: string,
+  options: {
+    channel?: string;
+    user?: string;
+    ts?: string;
+    threadTs?: string;
+    subtype?: string;
+    botId?: string;
+  } = {},
+): Record<string, unknown> {
+  return {
+    type: "message",
+    channel: options.channel ?? "D0ASKER0001",
+    channel_type: "im",
+    user: options.user ?? "U0ASKER001",
+    text,
+    ts: options.ts ?? "1700000060.000400",
+    team: FAKE_TEAM_ID,
+    ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
+    ...(options.subtype === undefined ? {} : { subtype: options.subtype }),
+    ...(options.botId === undefined ? {} : { bot_id: options.botId }),
+  };
+}
+
 export function reactionEvent(
   action: "added" | "removed",
   reaction: string,

@@ -14,7 +14,9 @@ export type AnswerJob =
   /** `@portbot …`: one answer per port in the thread; private replies as ephemeral messages. */
   | { kind: "mention"; text: string; dest: Destination; id?: string }
   /** "Explain ports" on a message: answers in its thread; private replies through response_url. */
-  | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string; id?: string };
+  | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string; id?: string }
+  /** A direct message to the bot: every reply in the DM, which only the asker reads. */
+  | { kind: "dm"; text: string; dest: Destination; id?: string };
 
 export interface JobEnv {
   kit: Kit;
@@ -45,6 +47,7 @@ function portFor(job: AnswerJob, env: JobEnv) {
     client: env.client,
     retry: env.retry,
     logger: env.logger,
+    direct: job.kind === "dm",
     ...("responseUrl" in job ? { respond: env.respond(job.responseUrl) } : {}),
   });
 }

@@ -5,7 +5,7 @@ import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../core/reply-model.ts";
 import type { Logger } from "../../logger.ts";
 import type { PlatformFailure, PlatformPort } from "../kit/index.ts";
-import { renderMessage } from "./blocks.ts";
+import { renderMessage, type SlackMessage } from "./blocks.ts";
 import { SLACK_SEEDS } from "./ratings.ts";
 import {
   platformErrorOf,
@@ -58,27 +58,34 @@ export interface SlackPortDeps {
   logger: Logger;
   /** The request's response_url poster (slash commands, shortcuts); absent for mentions. */
   respond?: RespondFn;
+  /**
+   * A DM with the bot: only the asker reads it, so private replies are ordinary messages there
+   * (an ephemeral one would vanish on reload).
+   */
+  direct?: boolean;
 }
 
 export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort {
   const { client, retry } = deps;
   const thread = dest.threadTs === null ? {} : { thread_ts: dest.threadTs };
+  /** A message where the request was made, in its thread (people can react to it). */
+  const post = (message: SlackMessage) =>
+    withRateLimitRetry(
+      () =>
+        client.chat.postMessage({
+          channel: dest.channel,
+          ...thread,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      retry,
+    );
   return {
     capabilities: { privateReplies: true, ratings: "react" },
     async postPublic(reply: Reply) {
-      const message = renderMessage(reply);
-      const posted = await withRateLimitRetry(
-        () =>
-          client.chat.postMessage({
-            channel: dest.channel,
-            ...thread,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-          }),
-        retry,
-      );
+      const posted = await post(renderMessage(reply));
       if (posted.ts === undefined) throw new Error("chat.postMessage returned no ts");
       return { channel: posted.channel ?? dest.channel, messageId: posted.ts };
     },
@@ -86,6 +93,10 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
       const [first, ...rest] = replies;
       if (first === undefined) return;
       const message = renderMessage(first, ...rest);
+      if (deps.direct === true) {
+        await post(message);
+        return;
+      }
       if (deps.respond !== undefined) {
         await deps.respond({
           response_type: "ephemeral",

@@ -8,6 +8,7 @@ import {
   appMentionEvent,
   eventCallback,
   FAKE_BOT_USER_ID,
+  imMessageEvent,
   reactionEvent,
   sendEvent,
   sendSlashCommand,
@@ -21,6 +22,8 @@ import { SIGNING_SECRET, startHarness } from "./harness.ts";
 const readable = (raw: string) =>
   raw.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
+/** The asker's DM with the bot. */
+const DM_CHANNEL = "D0ASKER0001";
 let events = 0;
 const eventId = () => `Ev0CONTRACT${String(++events).padStart(5, "0")}`;
 
@@ -52,6 +55,12 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
     );
     await h.slack.idle();
   };
+  const directMessage = async (text: string) => {
+    await deliver(
+      eventCallback(imMessageEvent(text, { channel: DM_CHANNEL }), { eventId: eventId() }),
+    );
+    await h.slack.idle();
+  };
   const seedsOf = (ts: string): Rating[] =>
     fake
       .callsTo("reactions.add")
@@ -61,7 +70,8 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
   const posted = (c: ApiCall): Observed => {
     const ts = String(c.result?.ts ?? "");
     const raw = JSON.stringify(c.args);
-    return { id: ts, text: readable(raw), raw, seeds: seedsOf(ts) };
+    const channel = String(c.args.channel ?? "");
+    return { id: ts, text: readable(raw), raw, seeds: seedsOf(ts), channel };
   };
 
   return {
@@ -84,6 +94,12 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
         text,
         who === "self" ? { user: FAKE_BOT_USER_ID } : { user: "U0OTHERBOT", bot_id: "B0OTHERBOT" },
       ),
+    directMessage,
+    dmAnswers: async () =>
+      fake
+        .callsTo("chat.postMessage")
+        .filter((c) => c.result && c.args.channel === DM_CHANNEL)
+        .map(posted),
     publicAnswers: async () =>
       fake
         .callsTo("chat.postMessage")
@@ -108,7 +124,7 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
         options.action ?? "added",
         SLACK_SEEDS[rating],
         {
-          channel: "C0CHANNEL1",
+          channel: answer.channel || "C0CHANNEL1",
           ts: answer.id,
         },
         voter,

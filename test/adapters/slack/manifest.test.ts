@@ -94,7 +94,23 @@ for (const file of MANIFESTS) {
   });
 
   test(`${file}: bot events are exactly the events the code listens to`, () => {
-    assert.deepEqual([...botEvents].sort(), [...new Set(registered().events)].sort());
+    // Bolt listens to every `message.*` subscription as the one event `message`.
+    const listenedAs = (e: string) => (e.startsWith("message.") ? "message" : e);
+    assert.deepEqual(
+      [...new Set([...botEvents].map(listenedAs))].sort(),
+      [...new Set(registered().events)].sort(),
+    );
+    assert.deepEqual(
+      [...botEvents].filter((e) => e.startsWith("message.")),
+      ["message.im"],
+      "direct messages only, never every message in a channel",
+    );
+  });
+
+  test(`${file}: the Messages tab is on, so people can DM the bot`, () => {
+    const home = obj(features.app_home);
+    assert.equal(home.messages_tab_enabled, true);
+    assert.equal(home.messages_tab_read_only_enabled, false);
   });
 }
 
@@ -161,6 +177,7 @@ const EVENT_SCOPE: Record<string, string | null> = {
   reaction_added: "reactions:read",
   reaction_removed: "reactions:read",
   app_home_opened: null,
+  "message.im": "im:history",
 };
 
 let h: Harness;

@@ -6,6 +6,7 @@ import type { SlackDeps } from "../deps.ts";
 import { PORT_COMMAND, portCommand } from "./commands/port.ts";
 import { appHomeOpened } from "./events/app-home-opened.ts";
 import { appMention } from "./events/app-mention.ts";
+import { directMessage } from "./events/direct-message.ts";
 import { reactionChanged } from "./events/reactions.ts";
 import { EXPLAIN_PORTS_CALLBACK_ID, explainPorts } from "./shortcuts/explain-ports.ts";
 
@@ -15,6 +16,8 @@ export type ListenerHost = Pick<App, "command" | "event" | "shortcut">;
 export function registerListeners(app: ListenerHost, deps: SlackDeps, answerer: Answerer): void {
   app.command(PORT_COMMAND, portCommand(answerer));
   app.event("app_mention", appMention(deps, answerer));
+  // Only `message.im` is subscribed (manifests): direct messages to the bot.
+  app.event("message", directMessage(deps, answerer));
   app.event("reaction_added", reactionChanged(deps, "added"));
   app.event("reaction_removed", reactionChanged(deps, "removed"));
   app.event("app_home_opened", appHomeOpened(deps));

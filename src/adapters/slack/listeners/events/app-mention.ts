@@ -13,6 +13,8 @@ export function appMention(deps: SlackDeps, answerer: Answerer) {
   }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs): Promise<void> => {
     // Other bots (and this one) mentioning portbot are not questions: answering could loop.
     if (event.bot_id !== undefined || event.user === deps.identity.botUserId) return;
+    // In a DM with the bot, the message itself is the question (direct-message.ts answers it).
+    if (event.channel.startsWith("D")) return;
     try {
       // Retries (X-Slack-Retry-Num) and Socket Mode redeliveries carry the same event_id.
       if (!(await deps.store.claimEvent(body.event_id))) return;
