@@ -20,6 +20,8 @@ export interface Observed {
   raw: string;
   /** Ratings of the reactions the bot seeded on it, in order. */
   seeds: Rating[];
+  /** Where it was sent, when not the driver's usual channel (a DM). */
+  channel?: string;
 }
 
 export interface DriverCapabilities {
@@ -31,6 +33,8 @@ export interface DriverCapabilities {
   failingPosts: boolean;
   /** Deliveries carry ids and can be repeated by the platform (retries, replays). */
   redelivery: boolean;
+  /** People can write to the bot directly (a DM), without mentioning it. */
+  directMessages: boolean;
 }
 
 export interface AdapterDriver {
@@ -43,6 +47,10 @@ export interface AdapterDriver {
   command(text: string): Promise<void>;
   /** Free text addressed to the bot (a mention), in the platform's own markup. */
   mention(text: string): Promise<void>;
+  /** A direct message to the bot, in the platform's own markup, without a mention. */
+  directMessage(text: string): Promise<void>;
+  /** Everything the bot sent in the asker's DM so far, oldest first. */
+  dmAnswers(): Promise<Observed[]>;
   /** A mention written by another bot, or by this bot itself. */
   mentionFromBot(text: string, who: "self" | "other"): Promise<void>;
   /** Markup of this platform that carries ids made of digits (mentions, channels). */
@@ -75,6 +83,14 @@ export interface AdapterDriver {
 }
 
 const flat = (s: string) => s.replace(/\s+/g, " ");
+
+/** A pasted `ss -ltnp` listing: one listener on every interface with an exposure note (Redis). */
+export const LISTING = [
+  "State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess",
+  'LISTEN 0      511          0.0.0.0:6379       0.0.0.0:*    users:(("redis-server",pid=2225,fd=6))',
+  'LISTEN 0      4096   127.0.0.53%lo:53         0.0.0.0:*    users:(("systemd-resolve",pid=812,fd=14))',
+  'LISTEN 0      128             [::]:22            [::]:*    users:(("sshd",pid=901,fd=4))',
+].join("\n");
 
 export function adapterContract(
   name: string,
@@ -170,6 +186,50 @@ export function adapterContract(
       const [hint] = await newPrivate(c.priv);
       assert.match(flat(hint?.text ?? ""), /didn.t spot a port number/);
     });
+
+    test("a pasted socket listing gets one public table, recorded with its ports and seeded", async () => {
+      const c = await counts();
+      await d.mention(`what is all this?\n${LISTING}`);
+      const [answer, ...more] = await newPublic(c.pub);
+      assert.ok(answer, "answered");
+      assert.equal(more.length, 0, "one table, not one answer per port");
+      const text = flat(answer.text);
+      assert.match(text, /3 sockets in that ss listing/);
+      assert.match(text, /0\.0\.0\.0:6379 tcp LISTEN redis-server \(pid 2225\) Redis/);
+      assert.match(text, /127\.0\.0\.53%lo:53 /);
+      assert.match(text, /Redis\W*: Built for trusted networks/, "the exposed listener's note");
+      const stats = await d.store.stats({ top: 100 });
+      assert.equal(stats.answers, c.answers + 1);
+      assert.ok(stats.byPort.some((p) => p.port === 6379));
+      if (can.reactions) assert.deepEqual(answer.seeds, ["helpful", "confusing", "not-helpful"]);
+    });
+
+    if (can.directMessages)
+      test("a direct message is answered in the DM, and rated there", async () => {
+        const c = await counts();
+        const before = (await d.dmAnswers()).length;
+        await d.directMessage("5432?");
+        const [answer, ...more] = (await d.dmAnswers()).slice(before);
+        assert.ok(answer, "answered in the DM");
+        assert.equal(more.length, 0);
+        assert.match(answer.text, /5432/);
+        assert.equal((await d.store.stats()).answers, c.answers + 1, "recorded");
+        if (can.reactions) assert.deepEqual(answer.seeds, ["helpful", "confusing", "not-helpful"]);
+        const votes = (await d.store.stats()).overall.votes;
+        await d.rate(answer, "v-dm", "helpful");
+        assert.equal((await d.store.stats()).overall.votes, votes + 1, "the rating counts");
+      });
+
+    if (can.directMessages)
+      test("a listing sent by direct message is answered there as one table; no port, the hint", async () => {
+        const before = (await d.dmAnswers()).length;
+        await d.directMessage(LISTING);
+        await d.directMessage("lunch anyone?");
+        const [table, hint, ...more] = (await d.dmAnswers()).slice(before);
+        assert.match(flat(table?.text ?? ""), /3 sockets in that ss listing/);
+        assert.match(flat(hint?.text ?? ""), /didn.t spot a port number/);
+        assert.equal(more.length, 0);
+      });
 
     test("platform ids are never read as ports", async () => {
       const c = await counts();

@@ -13,6 +13,7 @@ import {
   type FakeChannel,
   type FakeUser,
   guildPayload,
+  type InteractionInit,
   interactionPayload,
   messagePayload,
   snowflake,
@@ -248,18 +249,51 @@ export class FakeDiscord {
   sendInteraction(
     type: 2 | 4,
     data: Record<string, unknown>,
-    options: { user?: FakeUser; channel?: FakeChannel } = {},
+    options: { user?: FakeUser; channel?: FakeChannel; where?: InteractionPlace } = {},
   ): Record<string, unknown> {
+    const user = options.user ?? { id: "800000000000000001", username: "asker" };
+    const place = this.#placeOf(options.where ?? "guild", user);
     const payload = interactionPayload({
       applicationId: this.applicationId,
-      guildId: this.guildId,
       channel: options.channel ?? this.channel(0),
-      user: options.user ?? { id: "800000000000000001", username: "asker" },
+      ...place,
+      user,
       type,
       data,
     });
     this.dispatch("INTERACTION_CREATE", payload);
     return payload;
+  }
+
+  /** Where an interaction comes from, as Discord describes it (context, guild, installation). */
+  #placeOf(
+    where: InteractionPlace,
+    user: FakeUser,
+  ): Pick<InteractionInit, "guildId" | "context" | "userInstall"> & { channel?: FakeChannel } {
+    switch (where) {
+      case "guild":
+        return { guildId: this.guildId, context: 0 };
+      case "bot-dm":
+        return {
+          guildId: null,
+          context: 1,
+          channel: { id: dmChannelId(user.id), type: 1, name: "" },
+        };
+      case "other-guild":
+        return {
+          guildId: OTHER_GUILD_ID,
+          context: 0,
+          userInstall: true,
+          channel: { id: "900000000000000098", type: 0, name: "elsewhere" },
+        };
+      case "private-channel":
+        return {
+          guildId: null,
+          context: 2,
+          userInstall: true,
+          channel: { id: "900000000000000097", type: 3, name: "friends" },
+        };
+    }
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -474,7 +508,7 @@ export class FakeDiscord {
       const ref = body.message_reference as { message_id?: string } | undefined;
       const message = messagePayload({
         channelId: m[1] ?? "",
-        guildId: this.guildId,
+        guildId: this.guildOf(m[1] ?? ""),
         author: this.bot,
         content: typeof body.content === "string" ? body.content : "",
         embeds: Array.isArray(body.embeds) ? body.embeds : [],
@@ -547,20 +581,33 @@ export class FakeDiscord {
     return null;
   }
 
-  /** A message from a user, known to the fake (for GET) and returned as a payload. */
+  /** The guild of a channel: this fake's guild, or null for a DM channel (dmChannelId). */
+  guildOf(channelId: string): string | null {
+    return this.channels.some((c) => c.id === channelId) ? this.guildId : null;
+  }
+
+  /**
+   * A message from a user, known to the fake (for GET) and returned as a payload. `dm`: in the
+   * author's DM with the bot (no guild), as a direct message arrives.
+   */
   userMessage(init: {
     author: FakeUser;
     content: string;
     channel?: FakeChannel;
     mentions?: FakeUser[];
+    dm?: boolean;
   }): Record<string, unknown> {
+    const channelId = init.dm ? dmChannelId(init.author.id) : (init.channel ?? this.channel(0)).id;
     const message = messagePayload({
-      channelId: (init.channel ?? this.channel(0)).id,
-      guildId: this.guildId,
+      channelId,
+      guildId: this.guildOf(channelId),
       author: init.author,
       content: init.content,
       mentions: init.mentions ?? [],
     });
+    // The gateway says what kind of channel a message is in; discord.js builds the (uncached,
+    // partial) DM channel from `channel_type` 1, or drops the message.
+    if (init.dm) message.channel_type = 1;
     this.messages.set(String(message.id), message);
     return message;
   }
@@ -574,6 +621,15 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 }
+
+/**
+ * Where an interaction is used: the fake's guild (the bot is in it), the bot's DM with the asker,
+ * a guild the bot is not in (the app installed by the user), a group DM (user-installed).
+ */
+export type InteractionPlace = "guild" | "bot-dm" | "other-guild" | "private-channel";
+
+/** A guild the bot is not a member of. */
+export const OTHER_GUILD_ID = "900000000000000099";
 
 /** The fake's DM channel id with a user: deterministic, so tests can find what was sent there. */
 export function dmChannelId(userId: string): string {

@@ -5,13 +5,17 @@ import type { DiscordConfig } from "../../config.ts";
 
 /**
  * Gateway intents: none privileged. MessageContent is privileged and not requested: Discord still
- * delivers the content of messages that mention the bot (and of context-menu targets), which is
- * all the bot reads.
+ * delivers the content of messages that mention the bot, of context-menu targets and of direct
+ * messages to the bot, which is all the bot reads. DirectMessages brings those DMs (with the
+ * Channel partial: a DM channel is never cached before its first message), DirectMessageReactions
+ * the ratings on answers given there.
  */
 export const INTENTS = [
   GatewayIntentBits.Guilds,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.DirectMessages,
+  GatewayIntentBits.DirectMessageReactions,
 ] as const;
 
 /**

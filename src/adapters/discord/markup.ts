@@ -11,11 +11,17 @@ const MARKUP: readonly RegExp[] = [
   /<id:\w+>/g, // guild navigation (<id:customize>, <id:browse>)
 ];
 
-/** Removes Discord markup (see above), leaving the words around it, whitespace collapsed. */
+/**
+ * Removes Discord markup (see above), leaving the words around it, spaces collapsed; line breaks
+ * are kept, since a pasted socket listing is read line by line.
+ */
 export function stripDiscordMarkup(text: string): string {
   let out = text;
   for (const pattern of MARKUP) out = out.replace(pattern, " ");
-  return out.replace(/\s+/g, " ").trim();
+  return out
+    .replace(/[^\S\n]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim();
 }
 
 /** Whether `content` mentions the user `id` explicitly (`<@id>` or `<@!id>`), not just by reply. */

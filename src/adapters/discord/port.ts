@@ -4,8 +4,10 @@
 // the channel and privately by direct message.
 import {
   type APIMessage,
+  type BaseInteraction,
   type Client,
   DiscordAPIError,
+  InteractionContextType,
   MessageFlags,
   RateLimitError,
   type RESTPostAPIChannelMessageJSONBody,
@@ -74,8 +76,22 @@ export function directMessenger(client: Client, userId: string): SendPrivate {
   };
 }
 
+/**
+ * Whether the bot itself can post where an interaction was made: its own DM with the asker, or a
+ * guild it is a member of. A user-installed app is also used in guilds the bot is not in and in
+ * group DMs and DMs between people (context 2), where only the interaction's response can answer.
+ */
+export function botCanPostIn(i: BaseInteraction, client: Client): boolean {
+  if (i.context === InteractionContextType.BotDM) return true;
+  // No guild: a private channel (context 2); before contexts existed, the bot's DM.
+  if (i.guildId === null) return i.context === null;
+  return client.guilds.cache.has(i.guildId);
+}
+
 export interface InteractionResponder {
   postPublic: PostPublic;
+  /** As postPublic, but seen by the asker alone (where the bot cannot post for others to see). */
+  postEphemeral: PostPublic;
   sendPrivate: SendPrivate;
   /** Removes the deferred response if nothing was put in it (its answers went elsewhere). */
   finish(): Promise<void>;
@@ -93,6 +109,14 @@ export function interactionResponder(
   let original: "unused" | "used" | "deleted" = "unused";
   const followUp = async (embeds: ReturnType<typeof renderReply>[number], ephemeral: boolean) =>
     i.followUp({ embeds, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  /** One message for the asker alone: the ephemeral deferral first, then ephemeral follow-ups. */
+  const ephemeral = async (embeds: ReturnType<typeof renderReply>[number]) => {
+    if (deferred === "ephemeral" && original === "unused") {
+      original = "used";
+      return i.editReply({ embeds });
+    }
+    return followUp(embeds, true);
+  };
   return {
     async postPublic(reply) {
       const [first = [], ...rest] = renderReply(reply);
@@ -110,14 +134,16 @@ export function interactionResponder(
         await i.deleteReply();
         original = "deleted";
       }
-      for (const embeds of messages) {
-        if (deferred === "ephemeral" && original === "unused") {
-          await i.editReply({ embeds });
-          original = "used";
-        } else {
-          await followUp(embeds, true);
-        }
+      for (const embeds of messages) await ephemeral(embeds);
+    },
+    async postEphemeral(reply) {
+      let first: Posted | null = null;
+      for (const embeds of renderReply(reply)) {
+        const message = await ephemeral(embeds);
+        first ??= { channel: message.channelId, messageId: message.id };
       }
+      if (first === null) throw new Error("the reply rendered to no message");
+      return first;
     },
     async finish() {
       if (original === "unused") {
@@ -140,14 +166,18 @@ export function reactor(client: Client): PlatformPort["react"] {
   };
 }
 
-/** A platform port from its parts (every Discord answer is rated by reacting). */
+/**
+ * A platform port from its parts. Answers are rated by reacting, except where they are ephemeral
+ * (`rated` false: nobody can react to those).
+ */
 export function discordPort(
   client: Client,
   postPublic: PostPublic,
   sendPrivate: SendPrivate,
+  rated = true,
 ): PlatformPort {
   return {
-    capabilities: { privateReplies: true, ratings: "react" },
+    capabilities: { privateReplies: true, ratings: rated ? "react" : null },
     postPublic,
     sendPrivate,
     react: reactor(client),

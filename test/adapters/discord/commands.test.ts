@@ -34,7 +34,17 @@ test("the manifest is valid for Discord", () => {
   assert.ok(manifest.find((c) => c.name === "port")?.options?.[0]?.autocomplete);
 });
 
-test("only non-privileged intents; partials for uncached reactions", () => {
+test("every command works in guilds, the bot's DM and private channels, installed by a guild or a user", () => {
+  const all = JSON.parse(
+    readFileSync(new URL("../../../manifests/discord-commands.json", import.meta.url), "utf8"),
+  ) as { name: string; contexts: number[]; integration_types: number[] }[];
+  for (const c of all) {
+    assert.deepEqual(c.contexts, [0, 1, 2], c.name);
+    assert.deepEqual(c.integration_types, [0, 1], c.name);
+  }
+});
+
+test("only non-privileged intents; DMs and their reactions; partials for uncached reactions", () => {
   const bits = new IntentsBitField([...INTENTS]);
   const privileged = [
     GatewayIntentBits.MessageContent,
@@ -42,6 +52,8 @@ test("only non-privileged intents; partials for uncached reactions", () => {
     GatewayIntentBits.GuildPresences,
   ];
   for (const p of privileged) assert.equal(bits.has(p), false);
+  assert.ok(bits.has(GatewayIntentBits.DirectMessages), "DMs to the bot");
+  assert.ok(bits.has(GatewayIntentBits.DirectMessageReactions), "ratings in DMs");
   for (const p of [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User]) {
     assert.ok(PARTIALS.includes(p));
   }

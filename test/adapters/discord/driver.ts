@@ -84,7 +84,9 @@ export async function startDiscordDriver(): Promise<AdapterDriver> {
       const isPrivate = ((Number(m.flags) || 0) & EPHEMERAL) === EPHEMERAL || m.channel_id === dm;
       if (isPrivate !== (audience === "private")) continue;
       const raw = JSON.stringify(m.embeds);
-      out.push({ id: String(m.id), text: readable(m.embeds), raw, seeds: seedsOf(String(m.id)) });
+      const id = String(m.id);
+      const where = String(m.channel_id);
+      out.push({ id, text: readable(m.embeds), raw, seeds: seedsOf(id), channel: where });
     }
     return out;
   };
@@ -101,6 +103,11 @@ export async function startDiscordDriver(): Promise<AdapterDriver> {
       await h.dispatchAndSettle("INTERACTION_CREATE", commandPayload(text));
     },
     mention: (text) => mentionAs(ASKER, text),
+    async directMessage(text) {
+      const message = fake.userMessage({ author: ASKER, content: text, dm: true });
+      await h.dispatchAndSettle("MESSAGE_CREATE", message);
+    },
+    dmAnswers: async () => sent("private").filter((o) => o.channel === dm),
     mentionFromBot: (text, who) => mentionAs(who === "self" ? fake.bot : OTHER_BOT, text),
     publicAnswers: async () => sent("public"),
     privateReplies: async () => sent("private"),
@@ -109,11 +116,12 @@ export async function startDiscordDriver(): Promise<AdapterDriver> {
       const user = voters.get(key) ?? userFor(voter, options.bot === true);
       voters.set(key, user);
       const t = options.action === "removed" ? "MESSAGE_REACTION_REMOVE" : "MESSAGE_REACTION_ADD";
+      const channelId = answer.channel ?? channel.id;
       const payload = reactionPayload({
         user,
-        channelId: channel.id,
+        channelId,
         messageId: answer.id,
-        guildId: fake.guildId,
+        guildId: fake.guildOf(channelId),
         emoji: DISCORD_SEEDS[rating],
         ...(t === "MESSAGE_REACTION_ADD"
           ? { messageAuthorId: fake.bot.id }

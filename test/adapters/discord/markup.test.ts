@@ -12,10 +12,10 @@ test("Discord markup is removed so snowflakes and timestamps are never read as p
   assert.deepEqual(testPortbot().portsIn(stripDiscordMarkup(text)), [5432]);
 });
 
-test("plain text, @everyone and ports survive", () => {
+test("plain text, @everyone, ports and line breaks survive", () => {
   assert.equal(
     stripDiscordMarkup("  @everyone  22/udp\n and :8080 "),
-    "@everyone 22/udp and :8080",
+    "@everyone 22/udp\nand :8080",
   );
 });
 

@@ -54,6 +54,10 @@ export async function startShellDriver(): Promise<AdapterDriver> {
     async mentionFromBot() {
       throw new Error("a terminal has no bots");
     },
+    async directMessage() {
+      throw new Error("a terminal is already a conversation with the bot alone");
+    },
+    dmAnswers: async () => [],
     publicAnswers: async () => printed.filter((t) => !/^Thanks: recorded/.test(t)).map(observed),
     privateReplies: async () => printedPrivately.map(observed),
     async rate(_answer, _voter, rating: Rating) {

@@ -165,7 +165,8 @@ export function messagePayload(init: MessageInit): Record<string, unknown> {
 
 export interface InteractionInit {
   applicationId: string;
-  guildId: string;
+  /** null: not in a guild (the bot's DM, a group DM). */
+  guildId: string | null;
   channel: FakeChannel;
   user: FakeUser;
   /** 2 application command, 4 autocomplete. */
@@ -173,26 +174,42 @@ export interface InteractionInit {
   data: Record<string, unknown>;
   id?: string;
   token?: string;
+  /** 0 guild (default), 1 the bot's DM, 2 a group DM or a DM between users. */
+  context?: 0 | 1 | 2;
+  /** The app is installed for the user, not (only) the guild: a user-installed app. */
+  userInstall?: boolean;
 }
 
 export function interactionPayload(init: InteractionInit): Record<string, unknown> {
+  const owners: Record<string, string> = {};
+  if (init.guildId !== null && !init.userInstall) owners["0"] = init.guildId;
+  if (init.userInstall || init.guildId === null) owners["1"] = init.user.id;
+  const where =
+    init.guildId === null
+      ? {
+          channel: { id: init.channel.id, type: init.channel.type, name: init.channel.name },
+          user: userPayload(init.user),
+        }
+      : {
+          guild_id: init.guildId,
+          guild_locale: "en-US",
+          channel: channelPayload(init.channel, init.guildId),
+          member: memberPayload(init.user),
+        };
   return {
     id: init.id ?? snowflake(),
     application_id: init.applicationId,
     type: init.type,
     data: init.data,
-    guild_id: init.guildId,
-    guild_locale: "en-US",
     channel_id: init.channel.id,
-    channel: channelPayload(init.channel, init.guildId),
-    member: memberPayload(init.user),
+    ...where,
     token: init.token ?? `tok-${snowflake()}`,
     version: 1,
     app_permissions: "2248473465835073",
     locale: "en-US",
     entitlements: [],
-    authorizing_integration_owners: { "0": init.guildId },
-    context: 0,
+    authorizing_integration_owners: owners,
+    context: init.context ?? 0,
     attachment_size_limit: 10_485_760,
   };
 }
@@ -226,7 +243,8 @@ export function reactionPayload(init: {
   user: FakeUser;
   channelId: string;
   messageId: string;
-  guildId: string;
+  /** null in a DM. */
+  guildId: string | null;
   emoji: string;
   messageAuthorId?: string;
   withMember?: boolean;
@@ -235,12 +253,14 @@ export function reactionPayload(init: {
     user_id: init.user.id,
     channel_id: init.channelId,
     message_id: init.messageId,
-    guild_id: init.guildId,
+    ...(init.guildId === null ? {} : { guild_id: init.guildId }),
     emoji: { id: null, name: init.emoji },
     burst: false,
     burst_colors: [],
     type: 0,
-    ...(init.withMember === false ? {} : { member: memberPayload(init.user) }),
+    ...(init.withMember === false || init.guildId === null
+      ? {}
+      : { member: memberPayload(init.user) }),
     ...(init.messageAuthorId ? { message_author_id: init.messageAuthorId } : {}),
   };
 }

@@ -1,9 +1,10 @@
 // "Explain ports" (message context menu): the answers go into the channel as replies to the chosen
 // message, so they can be read in context and rated; the command's own ephemeral response carries
-// whatever is for the asker alone, and is removed when nothing was.
+// whatever is for the asker alone, and is removed when nothing was. Where the bot is not a member
+// (a user-installed app in another guild, a group DM), the answers are that ephemeral response.
 import { type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
 import { stripDiscordMarkup } from "../markup.ts";
-import { channelPoster, discordPort, interactionResponder } from "../port.ts";
+import { botCanPostIn, channelPoster, discordPort, interactionResponder } from "../port.ts";
 import { type DiscordDeps, placeOf } from "./deps.ts";
 
 export async function onExplainPorts(
@@ -13,11 +14,11 @@ export async function onExplainPorts(
   const target = i.targetMessage;
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const responder = interactionResponder(i, "ephemeral");
-  const port = discordPort(
-    deps.client,
-    channelPoster(deps.client, target.channelId, target.id, false),
-    responder.sendPrivate,
-  );
+  const inPlace = botCanPostIn(i, deps.client);
+  const post = inPlace
+    ? channelPoster(deps.client, target.channelId, target.id, false)
+    : responder.postEphemeral;
+  const port = discordPort(deps.client, post, responder.sendPrivate, inPlace);
   const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user.id);
   await deps.kit.answer(
     { surface: "message", text: stripDiscordMarkup(target.content), id: `discord:${i.id}` },

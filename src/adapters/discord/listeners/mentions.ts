@@ -1,5 +1,6 @@
 // `@portbot what's on 5432?` in a channel or thread: answered in the channel, replying to the
 // question; what is for the asker alone (help, stats, the usage hint) goes by direct message.
+// In a DM with the bot every message is a question, mention or not, answered in the DM.
 import type { Message } from "discord.js";
 import { mentionsUser, stripDiscordMarkup } from "../markup.ts";
 import { channelPoster, directMessenger, discordPort } from "../port.ts";
@@ -9,11 +10,12 @@ export async function onMessage(message: Message, deps: DiscordDeps): Promise<vo
   const me = deps.client.user;
   // No bot's message is a question (this one's included): answering could loop.
   if (!me || message.author.bot || message.webhookId) return;
+  const direct = message.guildId === null;
   // Explicit mentions only: a reply to one of our answers also lists the bot in `mentions`.
-  if (!mentionsUser(message.content, me.id)) return;
+  if (!direct && !mentionsUser(message.content, me.id)) return;
   const port = discordPort(
     deps.client,
-    channelPoster(deps.client, message.channelId, message.id, true),
+    channelPoster(deps.client, message.channelId, message.id, !direct),
     directMessenger(deps.client, message.author.id),
   );
   const place = placeOf(

@@ -1,9 +1,10 @@
 // `/port query:<text>`: defer at once (publicly, or ephemerally when parsing alone says the reply
-// is for the asker), then answer through the kit in the deferred response.
+// is for the asker), then answer through the kit in the deferred response. Where the bot is not
+// a member (a user-installed app in another guild, a group DM) every answer is ephemeral.
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { PORT_QUERY_OPTION } from "../commands.ts";
 import { stripDiscordMarkup } from "../markup.ts";
-import { discordPort, interactionResponder } from "../port.ts";
+import { botCanPostIn, discordPort, interactionResponder } from "../port.ts";
 import { type DiscordDeps, placeOf } from "./deps.ts";
 
 export async function onPortCommand(
@@ -11,12 +12,14 @@ export async function onPortCommand(
   deps: DiscordDeps,
 ): Promise<void> {
   const text = stripDiscordMarkup(i.options.getString(PORT_QUERY_OPTION) ?? "");
-  const deferred = deps.portbot.visibilityOf(text) === "private" ? "ephemeral" : "public";
+  const inPlace = botCanPostIn(i, deps.client);
+  const deferred = inPlace && deps.portbot.visibilityOf(text) === "public" ? "public" : "ephemeral";
   // Defer first and await it: the 3-second window is met whatever follows, and no edit can race
   // the deferral (10062/40060 come from racing them).
   await i.deferReply(deferred === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
   const responder = interactionResponder(i, deferred);
-  const port = discordPort(deps.client, responder.postPublic, responder.sendPrivate);
+  const post = inPlace ? responder.postPublic : responder.postEphemeral;
+  const port = discordPort(deps.client, post, responder.sendPrivate, inPlace);
   const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user.id);
   await deps.kit.answer({ surface: "command", text, id: `discord:${i.id}` }, port, place);
 }
