@@ -242,6 +242,10 @@ export const HELP_USAGE: readonly (readonly [string, string])[] = [
   ["/port postgres", "find ports by service name (also: mongo, minecraft, remote desktop)"],
   ["/port stats", "how helpful the answers have been"],
   ["what's on 5432 and 6379?", "mention me with a question like this in a channel or thread"],
+  [
+    "ss -ltnp",
+    "paste its output (or netstat, lsof, Get-NetTCPConnection, docker ps) with a mention: one table of what each socket most likely is",
+  ],
 ];
 
 export const HELP_RATING = `React to an answer with ${RATING_CHOICES.map((c) => `${c.emoji} (${c.label})`).join(", ")}; your latest reaction counts, and removing it withdraws your vote.`;

@@ -15,7 +15,7 @@ import type { LikelyUse, ListingAnswer, ListingRow } from "./answer.ts";
 import { onAllInterfaces, showEndpoint } from "./endpoint.ts";
 
 /** Column limits: an IPv6 address with a zone fits; names and notes are cut with "…". */
-const WIDTHS = [1, 30, 5, 11, 24, 32];
+const WIDTHS = [1, 30, 5, 11, 28, 32];
 
 function likelyText(likely: LikelyUse | null): string {
   if (likely === null) return LISTING.unknown;
