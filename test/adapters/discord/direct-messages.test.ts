@@ -9,9 +9,8 @@ import {
   messageCommandData,
   messagePayload,
   portCommandData,
-  type RecordedRequest,
 } from "../../fakes/discord.ts";
-import { type Harness, startHarness } from "./harness.ts";
+import { callbackOf, type Harness, startHarness } from "./harness.ts";
 
 const EPHEMERAL = 64;
 const ASKER = { id: "800000000000000001", username: "asker" };
@@ -20,10 +19,6 @@ afterEach(async () => {
   await h?.close();
   h = null;
 });
-
-const callbackOf = (payload: Record<string, unknown>) => (r: RecordedRequest) =>
-  r.method === "POST" &&
-  r.decodedPath.endsWith(`/interactions/${payload.id}/${payload.token}/callback`);
 
 /** /port <text> used at `where`; resolves once the adapter is done with it. */
 async function port(where: InteractionPlace, text: string) {

@@ -8,12 +8,17 @@ import {
 } from "../../../src/adapters/discord/index.ts";
 import type { Portbot } from "../../../src/core/portbot-api.ts";
 import type { FeedbackStore } from "../../../src/feedback/types.ts";
-import { FakeDiscord, type FakeDiscordOptions } from "../../fakes/discord.ts";
+import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from "../../fakes/discord.ts";
 import { testDiscordConfig, testLogger } from "../../support/config.ts";
 import { testPortbot } from "../../support/portbot.ts";
 import { tempStore } from "../../support/stores.ts";
 
 export { eventually } from "../../support/wait.ts";
+
+/** Matches the initial response (callback) to an interaction the fake sent. */
+export const callbackOf = (payload: Record<string, unknown>) => (r: RecordedRequest) =>
+  r.method === "POST" &&
+  r.decodedPath.endsWith(`/interactions/${payload.id}/${payload.token}/callback`);
 
 export interface Harness {
   fake: FakeDiscord;

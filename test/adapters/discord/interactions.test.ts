@@ -8,7 +8,7 @@ import {
   portCommandData,
   type RecordedRequest,
 } from "../../fakes/discord.ts";
-import { eventually, type Harness, startHarness } from "./harness.ts";
+import { callbackOf, eventually, type Harness, startHarness } from "./harness.ts";
 
 const EPHEMERAL = 64;
 let h: Harness | null = null;
@@ -17,9 +17,6 @@ afterEach(async () => {
   h = null;
 });
 
-const callbackOf = (payload: Record<string, unknown>) => (r: RecordedRequest) =>
-  r.method === "POST" &&
-  r.decodedPath.endsWith(`/interactions/${payload.id}/${payload.token}/callback`);
 const originalOf =
   (payload: Record<string, unknown>, method = "PATCH") =>
   (r: RecordedRequest) =>

@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Answerer } from "../../answerer.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { errorSummary } from "../../port.ts";
+import { firstDelivery } from "./claim.ts";
 
 export function appMention(deps: SlackDeps, answerer: Answerer) {
   return async ({
@@ -15,13 +15,7 @@ export function appMention(deps: SlackDeps, answerer: Answerer) {
     if (event.bot_id !== undefined || event.user === deps.identity.botUserId) return;
     // In a DM with the bot, the message itself is the question (direct-message.ts answers it).
     if (event.channel.startsWith("D")) return;
-    try {
-      // Retries (X-Slack-Retry-Num) and Socket Mode redeliveries carry the same event_id.
-      if (!(await deps.store.claimEvent(body.event_id))) return;
-    } catch (error) {
-      deps.logger.error(errorSummary(error), "slack: app_mention dedupe failed");
-      return;
-    }
+    if (!(await firstDelivery(deps, body.event_id, "app_mention"))) return;
     await answerer.run(
       {
         kind: "mention",

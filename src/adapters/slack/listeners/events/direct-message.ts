@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Answerer } from "../../answerer.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { errorSummary } from "../../port.ts";
+import { firstDelivery } from "./claim.ts";
 
 type MessageArgs = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs;
 
@@ -25,12 +25,7 @@ export function directMessage(deps: SlackDeps, answerer: Answerer) {
   return async ({ event, body, client }: MessageArgs): Promise<void> => {
     const message = personal(event, deps.identity.botUserId);
     if (message === null) return;
-    try {
-      if (!(await deps.store.claimEvent(body.event_id))) return;
-    } catch (error) {
-      deps.logger.error(errorSummary(error), "slack: direct message dedupe failed");
-      return;
-    }
+    if (!(await firstDelivery(deps, body.event_id, "direct message"))) return;
     await answerer.run(
       {
         kind: "dm",
