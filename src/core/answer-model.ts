@@ -128,7 +128,8 @@ export interface AnswerError {
 
 export interface Answer {
   query: string;
-  kind: AnswerKind;
+  /** Never `listing`: a listing is read from free text (listing/), not answered from a query. */
+  kind: Exclude<AnswerKind, "listing">;
   /** One entry per port asked; for a name search, the matching ports, best first. */
   ports: PortFacts[];
   matches?: SearchMatch[];

@@ -64,6 +64,23 @@ function suggestions(
   return out.slice(0, limit);
 }
 
+/** A pasted socket listing as one table reply, or null; never throws (a bug is an internal reply). */
+function listingFor(
+  text: string,
+  context: ListingContext = {},
+  registry: Registry,
+  knowledge: Knowledge,
+): Reply | null {
+  try {
+    const found = readListing(text);
+    if (found === null) return null;
+    const notes = context.notes ?? NO_NOTES;
+    return listingReply(answerListing(found, { registry, knowledge, notes }), text);
+  } catch {
+    return failureReply("internal", String(text).slice(0, 100));
+  }
+}
+
 export interface CreateOptions {
   /**
    * A prebuilt name-search index for exactly this registry and knowledge, or null when there is
@@ -109,22 +126,11 @@ export function createPortbot(
     return answerReply(answer, context.stats ?? null);
   }
 
-  function listing(text: string, context: ListingContext = {}): Reply | null {
-    try {
-      const found = readListing(text);
-      if (found === null) return null;
-      const notes = context.notes ?? NO_NOTES;
-      return listingReply(answerListing(found, { registry, knowledge, notes }), text);
-    } catch {
-      return failureReply("internal", String(text).slice(0, 100));
-    }
-  }
-
   return {
     registry,
     knowledge,
     answer: safeAnswer,
-    listing,
+    listing: (text, context) => listingFor(text, context, registry, knowledge),
     visibilityOf(text) {
       if (readListing(text)?.total) return "public";
       const kind = parseQuery(typeof text === "string" ? text : "").kind;

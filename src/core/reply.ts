@@ -441,9 +441,6 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         ratingPrompt: RATING_PROMPT,
       });
     }
-    case "listing":
-      // Listings are read from free text and answered by listing/reply.ts, never from an Answer.
-      return failureReply("internal", answer.query);
     case "range": {
       const r = answer.range;
       if (r === undefined) return failureReply("internal", answer.query);
