@@ -3,6 +3,8 @@ import type { Logger } from "../logger.ts";
 import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
+import { parseNoteCommand } from "./notes/command.ts";
+import { noteReply, withTeamNotes } from "./notes/reply.ts";
 import type { FailureCode, Portbot, ReplyContext, Suggestion } from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
@@ -97,7 +99,8 @@ export function createPortbot(
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
     if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
-    return answerReply(answer, context.stats ?? null);
+    const notes = context.notes ?? [];
+    return withTeamNotes(answerReply(answer, context.stats ?? null), answer, notes);
   }
 
   return {
@@ -117,7 +120,7 @@ export function createPortbot(
       const ports = portsInText(text);
       if (ports.length > 0) {
         const shown = ports.slice(0, max);
-        const replies = shown.map((p) => reply(String(p)));
+        const replies = shown.map((p) => reply(String(p), { notes: context.notes ?? null }));
         const last = replies.at(-1);
         if (ports.length > shown.length && last !== undefined) {
           const note = messageCapNote(shown.length, ports.length);
@@ -129,6 +132,12 @@ export function createPortbot(
       // No number: a service name ("what port does postgres use?"), a range, help or stats.
       const r = reply(text, context);
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
+    },
+    noteCommand(text) {
+      return parseNoteCommand(typeof text === "string" ? text : "");
+    },
+    noteReply(query, outcome) {
+      return noteReply(query, outcome);
     },
     portsIn: portsInText,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
