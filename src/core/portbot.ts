@@ -108,6 +108,8 @@ export function createPortbot(
     knowledge,
     answer: safeAnswer,
     visibilityOf(text) {
+      // Note commands are answered to the asker alone (the note itself shows in later answers).
+      if (parseNoteCommand(typeof text === "string" ? text : "") !== null) return "private";
       const kind = parseQuery(typeof text === "string" ? text : "").kind;
       return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
     },

@@ -3,6 +3,7 @@
 // ephemeral message (mentions), the bot's rating reactions with reactions.add.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../core/reply-model.ts";
+import { groupCheckFor } from "./groups.ts";
 import type { Logger } from "../../logger.ts";
 import type { PlatformFailure, PlatformPort } from "../kit/index.ts";
 import { renderMessage } from "./blocks.ts";
@@ -123,5 +124,6 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
       }
     },
     classify: classifySlackError,
+    memberOf: (ids) => groupCheckFor(client, deps.logger)(dest.asker, ids),
   };
 }
