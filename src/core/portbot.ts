@@ -57,6 +57,15 @@ function suggestions(
   return out.slice(0, limit);
 }
 
+/** Who should see the reply to `text`, from parsing alone (see Portbot.visibilityOf). */
+function visibilityOf(text: string): "public" | "private" {
+  const typed = typeof text === "string" ? text : "";
+  // Note commands are answered to the asker alone (the note itself shows in later answers).
+  if (parseNoteCommand(typed) !== null) return "private";
+  const kind = parseQuery(typed).kind;
+  return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
+}
+
 export interface CreateOptions {
   /**
    * A prebuilt name-search index for exactly this registry and knowledge, or null when there is
@@ -107,12 +116,7 @@ export function createPortbot(
     registry,
     knowledge,
     answer: safeAnswer,
-    visibilityOf(text) {
-      // Note commands are answered to the asker alone (the note itself shows in later answers).
-      if (parseNoteCommand(typeof text === "string" ? text : "") !== null) return "private";
-      const kind = parseQuery(typeof text === "string" ? text : "").kind;
-      return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
-    },
+    visibilityOf,
     reply,
     asksForStats(text) {
       return parseQuery(typeof text === "string" ? text : "").kind === "stats";
@@ -135,13 +139,9 @@ export function createPortbot(
       const r = reply(text, context);
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
-    noteCommand(text) {
-      return parseNoteCommand(typeof text === "string" ? text : "");
-    },
-    noteReply(query, outcome) {
-      return noteReply(query, outcome);
-    },
     portsIn: portsInText,
+    noteCommand: (text) => parseNoteCommand(typeof text === "string" ? text : ""),
+    noteReply,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
     warm() {
       search().warm();

@@ -411,7 +411,6 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         ? messageReply(answer, "Ratings", [[text(STATS_UNAVAILABLE)]])
         : statsReply(stats, answer.query);
     case "notes": // answerText never makes one: note commands are replied to by notes/reply.ts
-      return failureReply("internal", answer.query);
     case "error":
       return messageReply(answer, "Not a port I can look up", [
         [text(answer.error?.message ?? "")],

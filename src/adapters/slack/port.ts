@@ -3,10 +3,10 @@
 // ephemeral message (mentions), the bot's rating reactions with reactions.add.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../core/reply-model.ts";
-import { groupCheckFor } from "./groups.ts";
 import type { Logger } from "../../logger.ts";
 import type { PlatformFailure, PlatformPort } from "../kit/index.ts";
 import { renderMessage } from "./blocks.ts";
+import { groupCheckFor } from "./groups.ts";
 import { SLACK_SEEDS } from "./ratings.ts";
 import {
   platformErrorOf,
