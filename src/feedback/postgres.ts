@@ -98,6 +98,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         protocol text,
         text text NOT NULL,
         author text NOT NULL,
+        author_name text,
         created_at timestamptz NOT NULL,
         removed_by text,
         removed_at timestamptz
@@ -421,9 +422,19 @@ class PostgresStore implements FeedbackStore {
       );
       if (Number(live.rows[0]?.n ?? 0) >= l.perTarget) return { ok: false, reason: "full" };
       const { rows } = await c.query<NoteRow>(
-        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author, n.at],
+        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, author_name, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          n.platform,
+          n.workspace,
+          n.first,
+          n.last,
+          n.protocol,
+          n.text,
+          n.author,
+          n.authorName,
+          n.at,
+        ],
       );
       const row = rows[0];
       if (row === undefined) throw new Error("INSERT … RETURNING gave no row");

@@ -104,6 +104,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         protocol TEXT,
         text TEXT NOT NULL,
         author TEXT NOT NULL,
+        author_name TEXT,
         created_at INTEGER NOT NULL,
         removed_by TEXT,
         removed_at INTEGER
@@ -368,9 +369,10 @@ class SqliteStore implements FeedbackStore {
       );
       if ((live?.n ?? 0) >= l.perTarget) return { ok: false, reason: "full" };
       const row = this.#get<NoteRow>(
-        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        ...[n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author, n.at.getTime()],
+        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, author_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        ...[n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author],
+        ...[n.authorName, n.at.getTime()],
       );
       if (row === undefined) throw new Error("INSERT … RETURNING gave no row");
       return { ok: true, note: noteFromRow(row) };

@@ -64,6 +64,8 @@ export interface NoteInput extends NoteScope, NoteTarget {
   text: string;
   /** The platform's user id of who added it. */
   author: string;
+  /** How they are shown, when the platform says (a display or user name). */
+  authorName: string | null;
   at: Date;
 }
 

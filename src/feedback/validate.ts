@@ -96,6 +96,11 @@ const NoteSchema = z
       .refine((t) => t.length > 0, "must not be empty")
       .refine((t) => [...t].length <= MAX_NOTE_CHARS, `at most ${MAX_NOTE_CHARS} characters`),
     author: required(),
+    authorName: z
+      .string()
+      .transform((n) => withoutNul(n).replace(/\s+/gu, " ").trim().slice(0, 80))
+      .nullable()
+      .transform((n) => (n === "" ? null : n)),
     at: date,
   })
   .refine((t) => t.first <= t.last, { message: "first must be <= last", path: ["last"] });

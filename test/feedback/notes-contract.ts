@@ -17,6 +17,7 @@ function note(over: Partial<NoteInput> = {}): NoteInput {
     protocol: null,
     text: "payments API (staging), owner @payments-team",
     author: "U-alice",
+    authorName: "Alice",
     at: T0,
     ...over,
   };
@@ -31,6 +32,7 @@ export function notesContract(factory: StoreFactory) {
         assert.ok(added.note.id > 0);
         assert.equal(added.note.text, "payments API (staging), owner @payments-team");
         assert.deepEqual(added.note.at, T0);
+        assert.equal(added.note.authorName, "Alice");
         await store.addNote(note({ workspace: "T2", text: "other team" }), LIMITS);
         await store.addNote(note({ platform: "discord", text: "a guild" }), LIMITS);
         const mine = await store.listNotes(SCOPE);

@@ -60,7 +60,15 @@ async function carryOut(
   }
   const at = new Date();
   if (command.kind === "add") {
-    const input = { ...scope, ...command.target, text: command.text, author: place.asker, at };
+    const authorName = place.askerName ?? null;
+    const input = {
+      ...scope,
+      ...command.target,
+      text: command.text,
+      author: place.asker,
+      authorName,
+      at,
+    };
     return changed(await deps.store.addNote(input, NOTE_LIMITS), "added");
   }
   const { id, target } = command;
