@@ -368,8 +368,26 @@ describe("data/exposure-notes.json", () => {
   const notes = parseExposure();
 
   it("validates, each note with a source", () => {
-    assert.ok(notes.length >= 3, `only ${notes.length} notes`);
+    assert.ok(notes.length >= 40, `only ${notes.length} notes`);
     for (const n of notes) assert.match(n.source, /^https:\/\//);
+  });
+
+  it("covers the commonly attacked and amplifying ports, each on the right protocol", () => {
+    const has = (port: number, protocol: "tcp" | "udp") =>
+      notes.some((n) => n.first <= port && port <= n.last && n.protocols.includes(protocol));
+    const tcp = [21, 22, 23, 445, 1433, 2375, 2376, 2379, 3306, 3389, 5432, 5900, 5984, 6379];
+    const more = [6443, 9200, 10250, 27017, 389, 502];
+    const udp = [19, 53, 123, 161, 389, 1900, 3702, 11211];
+    for (const port of [...tcp, ...more]) assert.ok(has(port, "tcp"), `${port}/tcp`);
+    for (const port of udp) assert.ok(has(port, "udp"), `${port}/udp`);
+    // Amplification is a UDP matter: no amplifier note may claim TCP on those ports.
+    for (const n of notes.filter((x) => /amplif/i.test(x.note))) {
+      assert.ok(n.protocols.includes("udp"), `${n.product} amplifies only over UDP`);
+    }
+  });
+
+  it("cites no repository root or home page", () => {
+    for (const n of notes) assert.ok(!isRootSource(n.source), `${n.product}: ${n.source}`);
   });
 });
 
