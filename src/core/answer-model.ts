@@ -110,7 +110,10 @@ export interface RangeSummary {
   ephemeral: Pick<EphemeralRange, "system" | "first" | "last" | "current">[];
 }
 
-/** `listing`: a pasted socket listing (src/core/listing/), answered as one table. */
+/**
+ * `listing`: a pasted socket listing (src/core/listing/), answered as one table; `notes`: the reply
+ * to a team-note command (src/core/notes/).
+ */
 export type AnswerKind =
   | "ports"
   | "range"
@@ -119,7 +122,8 @@ export type AnswerKind =
   | "help"
   | "stats"
   | "error"
-  | "none";
+  | "none"
+  | "notes";
 
 export interface AnswerError {
   code: string;

@@ -167,13 +167,15 @@ export function reactor(client: Client): PlatformPort["react"] {
 }
 
 /**
- * A platform port from its parts. Answers are rated by reacting, except where they are ephemeral
- * (`rated` false: nobody can react to those).
+ * A platform port from its parts. `roles`: the asker's roles in the guild, for NOTES_EDITORS
+ * (none in a DM). Answers are rated by reacting, except where they are ephemeral (`rated`
+ * false: nobody can react to those).
  */
 export function discordPort(
   client: Client,
   postPublic: PostPublic,
   sendPrivate: SendPrivate,
+  roles: readonly string[] = [],
   rated = true,
 ): PlatformPort {
   return {
@@ -182,5 +184,6 @@ export function discordPort(
     sendPrivate,
     react: reactor(client),
     classify: classifyDiscordError,
+    memberOf: async (ids) => ids.some((id) => roles.includes(id)),
   };
 }

@@ -1,7 +1,7 @@
 // The conversation flow: what a person typed, on a surface, becomes the replies to send. Every
 // adapter goes through here, so the usage hint, the cap on free-text answers, the stats figures
 // and the recorded query follow one rule everywhere.
-import { NO_NOTES, type NoteLookup } from "../../core/listing/answer.ts";
+import { teamNoteLookup } from "../../core/listing/answer.ts";
 import type { Portbot } from "../../core/portbot-api.ts";
 import type { Reply } from "../../core/reply-model.ts";
 import type { FeedbackStats } from "../../core/stats-model.ts";
@@ -9,6 +9,8 @@ import type { RatingStyle } from "../../core/wording.ts";
 import type { FeedbackStore } from "../../feedback/types.ts";
 import { MAX_QUERY_CHARS } from "../../feedback/validate.ts";
 import type { Logger } from "../../logger.ts";
+import { noteCommandReply, notesOf } from "./notes.ts";
+import type { Place, PlatformPort } from "./platform-port.ts";
 
 /**
  * What a person asked, as plain text (the adapter has already removed its platform's markup).
@@ -27,6 +29,14 @@ export interface FlowDeps {
   readonly portbot: Portbot;
   readonly store: FeedbackStore;
   readonly logger: Logger;
+  /** Who may change team notes (NOTES_EDITORS); empty or absent: anyone. */
+  readonly notesEditors?: readonly string[];
+}
+
+/** Who asked, where: the team whose notes apply, and how to check the asker's groups. */
+export interface Asker {
+  readonly place: Place;
+  readonly port: Pick<PlatformPort, "memberOf">;
 }
 
 /**
@@ -51,20 +61,26 @@ async function statsFor(ask: Ask, deps: FlowDeps): Promise<FeedbackStats | null>
 }
 
 /**
- * `ratings`: how the asker rates on this surface (the help says how). `notes`: the team's notes
- * for the asker's workspace, which lead a listing's "most likely" column (none by default).
- * A pasted socket listing is answered as one table on every surface, before anything else.
+ * `ratings`: how the asker rates on this surface (the help says how). `asker`: where the question
+ * came from, for the team's notes; without it, answers carry no notes and note commands are not
+ * taken (a note needs a team to belong to). A pasted socket listing is answered as one table on
+ * every surface, its "most likely" column led by those notes.
  */
 export async function repliesFor(
   ask: Ask,
   deps: FlowDeps,
   ratings: RatingStyle | null = null,
-  notes: NoteLookup = NO_NOTES,
+  asker: Asker | null = null,
 ): Promise<Reply[]> {
-  const listing = deps.portbot.listing(ask.text, { notes });
+  const command = asker === null ? null : deps.portbot.noteCommand(ask.text);
+  if (command !== null && asker !== null) {
+    return [await noteCommandReply(command, ask.text, asker.place, asker.port, deps)];
+  }
+  const notes = asker === null ? [] : await notesOf(asker.place, deps);
+  const listing = deps.portbot.listing(ask.text, { notes: teamNoteLookup(notes) });
   if (listing !== null) return [listing];
   const stats = await statsFor(ask, deps);
-  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings })];
-  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings });
+  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings, notes })];
+  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings, notes });
   return found.length > 0 ? found : [deps.portbot.usageHint()];
 }

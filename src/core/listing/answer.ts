@@ -1,6 +1,7 @@
 // Listing → facts per socket: what it most likely is (the team's note, else the best-ranked
 // curated use, else IANA's name) and whether it is a listener on every interface on a port with
 // an exposure note. No wording: reply.ts says it.
+import { notesFor, type TeamNote } from "../notes/model.ts";
 import { rankUses } from "../rank.ts";
 import type { ExposureNote, Knowledge, Registry, UnofficialUse } from "../types.ts";
 import { onAllInterfaces } from "./endpoint.ts";
@@ -13,6 +14,12 @@ import type { ListedProtocol, ListedSocket, Listing, ListingFormat } from "./mod
 export type NoteLookup = (port: number, protocol: ListedProtocol) => string | null;
 
 export const NO_NOTES: NoteLookup = () => null;
+
+/** The lookup for a team's live notes: the note that speaks for the port (notesFor's first). */
+export function teamNoteLookup(notes: readonly TeamNote[]): NoteLookup {
+  if (notes.length === 0) return NO_NOTES;
+  return (port, protocol) => notesFor(notes, port, protocol)[0]?.text ?? null;
+}
 
 /**
  * Where the "most likely" came from. `client`: the local end of an outgoing connection (an

@@ -5,7 +5,7 @@
 import { type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
 import { stripDiscordMarkup } from "../markup.ts";
 import { botCanPostIn, channelPoster, discordPort, interactionResponder } from "../port.ts";
-import { type DiscordDeps, placeOf } from "./deps.ts";
+import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
 
 export async function onExplainPorts(
   i: MessageContextMenuCommandInteraction,
@@ -18,8 +18,8 @@ export async function onExplainPorts(
   const post = inPlace
     ? channelPoster(deps.client, target.channelId, target.id, false)
     : responder.postEphemeral;
-  const port = discordPort(deps.client, post, responder.sendPrivate, inPlace);
-  const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user.id);
+  const port = discordPort(deps.client, post, responder.sendPrivate, rolesOf(i.member), inPlace);
+  const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user);
   await deps.kit.answer(
     { surface: "message", text: stripDiscordMarkup(target.content), id: `discord:${i.id}` },
     port,

@@ -5,7 +5,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { PORT_QUERY_OPTION } from "../commands.ts";
 import { stripDiscordMarkup } from "../markup.ts";
 import { botCanPostIn, discordPort, interactionResponder } from "../port.ts";
-import { type DiscordDeps, placeOf } from "./deps.ts";
+import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
 
 export async function onPortCommand(
   i: ChatInputCommandInteraction,
@@ -19,7 +19,7 @@ export async function onPortCommand(
   await i.deferReply(deferred === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
   const responder = interactionResponder(i, deferred);
   const post = inPlace ? responder.postPublic : responder.postEphemeral;
-  const port = discordPort(deps.client, post, responder.sendPrivate, inPlace);
-  const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user.id);
+  const port = discordPort(deps.client, post, responder.sendPrivate, rolesOf(i.member), inPlace);
+  const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user);
   await deps.kit.answer({ surface: "command", text, id: `discord:${i.id}` }, port, place);
 }
