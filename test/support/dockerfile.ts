@@ -242,6 +242,17 @@ export function stageEnv(stage: Stage): Record<string, string> {
   );
 }
 
+const NPM_NETWORK =
+  /^(npm_config_(globalconfig|userconfig|cafile|ca|registry|proxy|https_proxy|noproxy|strict_ssl)|https?_proxy|no_proxy|NODE_EXTRA_CA_CERTS)$/i;
+
+function npmNetworkEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (e): e is [string, string] => NPM_NETWORK.test(e[0]) && e[1] !== undefined,
+    ),
+  );
+}
+
 async function run(command: string, stage: Stage, where: string, options: ReplayOptions) {
   const emulate = EMULATED[command];
   if (emulate !== undefined) {
@@ -260,6 +271,10 @@ async function run(command: string, stage: Stage, where: string, options: Replay
     npm_config_cache: process.env.npm_config_cache ?? join(homedir(), ".npm"),
     npm_config_prefer_offline: "true",
     npm_config_update_notifier: "false",
+    // npm finds its global config next to the node that runs it, which here is the project's Node
+    // 24, not the one npm was installed with: carry the outer npm's registry, CA and proxy settings
+    // over, or a package missing from the cache fails (a self-signed certificate in the chain).
+    ...npmNetworkEnv(process.env),
   };
   const child = spawn("/bin/sh", ["-c", command], {
     cwd: inStage(stage, "."),
