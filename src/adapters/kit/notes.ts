@@ -73,7 +73,7 @@ async function carryOut(
   }
   const { id, target } = command;
   return changed(
-    await deps.store.removeNote(scope, id, target, place.asker, at, NOTE_LIMITS),
+    await deps.store.removeNote({ ...scope, id, target, by: place.asker, at }, NOTE_LIMITS),
     "removed",
   );
 }
