@@ -32,7 +32,6 @@ const NO_KNOWN_USE: Record<Proto, Record<number, string>> = {
     898: "no source",
     1301: "no source",
     6567: "no source",
-    9011: "no source",
     9040: "no source",
     9878: "no source",
     9929: "no source",
