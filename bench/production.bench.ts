@@ -77,7 +77,8 @@ async function startBot(slack: FakeSlack, discord: FakeDiscord): Promise<Bot> {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
       PORT: String(slackPort),
-      DISCORD_TOKEN: "bench-discord-token",
+      // Shaped like a bot token (three dot-separated parts): config refuses anything else.
+      DISCORD_TOKEN: "YmVuY2g.YmVuY2g.bench-discord-token",
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
     },
