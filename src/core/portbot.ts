@@ -8,8 +8,8 @@ import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
 import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
 import type { Reply } from "./reply-model.ts";
-import { PortSearch, type SearchSource } from "./search.ts";
-import { loadPrebuiltIndex } from "./search-prebuilt.ts";
+import { PortSearch, type SearchSource, searchDocs } from "./search.ts";
+import { compactSource, loadPrebuiltIndex } from "./search-prebuilt.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
 import { echo, messageCapNote } from "./wording.ts";
@@ -70,10 +70,16 @@ export function createPortbot(
   options: CreateOptions = {},
 ): Portbot {
   let index: PortSearch | null = null;
-  const search = () => {
+  /** `compact`: a server keeps a built index in the prebuilt layout (search-prebuilt.ts). */
+  const search = (compact = false) => {
     if (index === null) {
       const prebuilt = options.prebuiltSearch?.() ?? null;
-      index = prebuilt === null ? new PortSearch(registry, knowledge) : new PortSearch(prebuilt);
+      index =
+        prebuilt !== null
+          ? new PortSearch(prebuilt)
+          : compact
+            ? new PortSearch(compactSource(searchDocs(registry, knowledge)))
+            : new PortSearch(registry, knowledge);
     }
     return index;
   };
@@ -131,9 +137,9 @@ export function createPortbot(
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
     portsIn: portsInText,
-    suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
+    suggest: (partial, limit = 25) => suggestions(partial, limit, reply, () => search()),
     warm() {
-      search().warm();
+      search(true).warm();
     },
     help: (ratings = "react") => helpReply("help", ratings),
     usageHint: () => usageHintReply(),
