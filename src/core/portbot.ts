@@ -63,15 +63,13 @@ export interface CreateOptions {
   prebuiltSearch?: () => SearchSource | null;
 }
 
-/** The bot for a given registry and knowledge (tests build it from fixtures). */
-export function createPortbot(
-  registry: Registry,
-  knowledge: Knowledge,
-  options: CreateOptions = {},
-): Portbot {
+/**
+ * Name search, made on first use: from the prebuilt index when there is one, else built in memory;
+ * `compact` (a server) keeps a built index in the prebuilt layout (search-prebuilt.ts).
+ */
+function lazySearch(registry: Registry, knowledge: Knowledge, options: CreateOptions) {
   let index: PortSearch | null = null;
-  /** `compact`: a server keeps a built index in the prebuilt layout (search-prebuilt.ts). */
-  const search = (compact = false) => {
+  return (compact = false): PortSearch => {
     if (index === null) {
       const prebuilt = options.prebuiltSearch?.() ?? null;
       index =
@@ -83,6 +81,15 @@ export function createPortbot(
     }
     return index;
   };
+}
+
+/** The bot for a given registry and knowledge (tests build it from fixtures). */
+export function createPortbot(
+  registry: Registry,
+  knowledge: Knowledge,
+  options: CreateOptions = {},
+): Portbot {
+  const search = lazySearch(registry, knowledge, options);
   const deps: AnswerDeps = { registry, knowledge, search };
 
   // The core promises never to throw; a bug becomes an "internal" reply and stays visible in tests.
