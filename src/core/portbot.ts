@@ -75,23 +75,33 @@ export interface CreateOptions {
 }
 
 /**
- * Name search, made on first use: from the prebuilt index when there is one, else built in memory;
- * `compact` (a server) keeps a built index in the prebuilt layout (search-prebuilt.ts).
+ * Name search, made on first use: from the prebuilt index when there is one, else built in memory.
+ * warm() (a server) opens the prebuilt index now; without one, the index is built on the first name
+ * search and kept in the prebuilt layout (search-prebuilt.ts): building it at start would hold up
+ * every adapter's connection for a second or more.
  */
 function lazySearch(registry: Registry, knowledge: Knowledge, options: CreateOptions) {
   let index: PortSearch | null = null;
-  return (compact = false): PortSearch => {
-    if (index === null) {
-      const prebuilt = options.prebuiltSearch?.() ?? null;
-      index =
-        prebuilt !== null
-          ? new PortSearch(prebuilt)
-          : compact
-            ? new PortSearch(compactSource(searchDocs(registry, knowledge)))
-            : new PortSearch(registry, knowledge);
-    }
-    return index;
+  let compact = false;
+  const fromFile = () => {
+    const prebuilt = options.prebuiltSearch?.() ?? null;
+    if (prebuilt !== null) index = new PortSearch(prebuilt);
+    return prebuilt !== null;
   };
+  const get = (): PortSearch => {
+    if (index === null && !fromFile()) {
+      index = compact
+        ? new PortSearch(compactSource(searchDocs(registry, knowledge)))
+        : new PortSearch(registry, knowledge);
+    }
+    return index as PortSearch;
+  };
+  const warm = () => {
+    compact = true;
+    if (index === null) fromFile();
+    index?.warm();
+  };
+  return { get, warm };
 }
 
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
@@ -100,7 +110,8 @@ export function createPortbot(
   knowledge: Knowledge,
   options: CreateOptions = {},
 ): Portbot {
-  const search = lazySearch(registry, knowledge, options);
+  const lazy = lazySearch(registry, knowledge, options);
+  const search = lazy.get;
   const deps: AnswerDeps = { registry, knowledge, search };
 
   // The core promises never to throw; a bug becomes an "internal" reply and stays visible in tests.
@@ -155,10 +166,8 @@ export function createPortbot(
     portsIn: portsInText,
     noteCommand: (text) => parseNoteCommand(typeof text === "string" ? text : ""),
     noteReply,
-    suggest: (partial, limit = 25) => suggestions(partial, limit, reply, () => search()),
-    warm() {
-      search(true).warm();
-    },
+    suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
+    warm: lazy.warm,
     help: (ratings = "react") => helpReply("help", ratings),
     usageHint: () => usageHintReply(),
     stats: (stats: FeedbackStats) => statsReply(stats),
