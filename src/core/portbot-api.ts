@@ -59,7 +59,10 @@ export interface Portbot {
   noteReply(query: string, outcome: NoteOutcome): Reply;
   /** Autocomplete: ports and service names for a partial query, best first. */
   suggest(partial: string, limit?: number): Suggestion[];
-  /** Builds the name-search index now (it is otherwise built on first use); servers call it at start. */
+  /**
+   * Prepares name search now (it is otherwise prepared on first use); servers call it at start. The
+   * index is then read in part per question from its prebuilt layout (about 1 MB), never held whole.
+   */
   warm(): void;
   /** `ratings`: how the asker rates (reacting, the default, or typing); the help says how. */
   help(ratings?: RatingStyle): Reply;

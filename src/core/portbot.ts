@@ -19,8 +19,8 @@ import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
 import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
 import type { Reply } from "./reply-model.ts";
-import { PortSearch, type SearchSource } from "./search.ts";
-import { loadPrebuiltIndex } from "./search-prebuilt.ts";
+import { PortSearch, type SearchSource, searchDocs } from "./search.ts";
+import { compactSource, loadPrebuiltIndex } from "./search-prebuilt.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
 import { echo, messageCapNote } from "./wording.ts";
@@ -101,20 +101,44 @@ export interface CreateOptions {
   prebuiltSearch?: () => SearchSource | null;
 }
 
+/**
+ * Name search, made on first use: from the prebuilt index when there is one, else built in memory.
+ * warm() (a server) opens the prebuilt index now; without one, the index is built on the first name
+ * search and kept in the prebuilt layout (search-prebuilt.ts): building it at start would hold up
+ * every adapter's connection for a second or more.
+ */
+function lazySearch(registry: Registry, knowledge: Knowledge, options: CreateOptions) {
+  let index: PortSearch | null = null;
+  let compact = false;
+  const fromFile = () => {
+    const prebuilt = options.prebuiltSearch?.() ?? null;
+    if (prebuilt !== null) index = new PortSearch(prebuilt);
+    return prebuilt !== null;
+  };
+  const get = (): PortSearch => {
+    if (index === null && !fromFile()) {
+      index = compact
+        ? new PortSearch(compactSource(searchDocs(registry, knowledge)))
+        : new PortSearch(registry, knowledge);
+    }
+    return index as PortSearch;
+  };
+  const warm = () => {
+    compact = true;
+    if (index === null) fromFile();
+    index?.warm();
+  };
+  return { get, warm };
+}
+
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
 export function createPortbot(
   registry: Registry,
   knowledge: Knowledge,
   options: CreateOptions = {},
 ): Portbot {
-  let index: PortSearch | null = null;
-  const search = () => {
-    if (index === null) {
-      const prebuilt = options.prebuiltSearch?.() ?? null;
-      index = prebuilt === null ? new PortSearch(registry, knowledge) : new PortSearch(prebuilt);
-    }
-    return index;
-  };
+  const lazy = lazySearch(registry, knowledge, options);
+  const search = lazy.get;
   const deps: AnswerDeps = { registry, knowledge, search };
 
   // The core promises never to throw; a bug becomes an "internal" reply and stays visible in tests.
@@ -171,9 +195,7 @@ export function createPortbot(
     noteCommand: (text) => parseNoteCommand(typeof text === "string" ? text : ""),
     noteReply,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
-    warm() {
-      search().warm();
-    },
+    warm: lazy.warm,
     help: (ratings = "react") => helpReply("help", ratings),
     usageHint: () => usageHintReply(),
     stats: (stats: FeedbackStats) => statsReply(stats),

@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import fc from "fast-check";
 import type { SearchMatch } from "../../src/core/answer-model.ts";
-import { PortSearch, searchDocs, searchWords } from "../../src/core/search.ts";
+import { buildIndex, PortSearch, searchDocs, searchWords } from "../../src/core/search.ts";
 import {
+  compactSource,
   defaultDataFingerprint,
   isCurrent,
   loadPrebuiltIndex,
@@ -117,12 +118,26 @@ describe("the prebuilt index", () => {
     fc.assert(fc.property(edit, same), { numRuns: 150 });
   });
 
-  test("loaded whole (a server's warm() at start), it answers the same", () => {
-    const warmed = new PortSearch(prebuiltSource(bytes));
+  test("warmed (a server at start), it still reads only a question's terms, and answers the same", () => {
+    const source = prebuiltSource(bytes);
+    const warmed = new PortSearch(source);
     warmed.warm();
+    const whole = buildIndex(docs).termCount;
+    // The whole index held in memory is what a server must not keep (docs/operations.md).
+    assert.ok(source.indexFor(["postgres"]).termCount < whole / 100);
     for (const term of ["postgress", "http", "remote desktop"]) {
       assert.deepEqual(rounded(warmed.search(term, 50)), rounded(search.search(term, 50)), term);
     }
+  });
+
+  test("compacted in memory (other data, a server), it answers as the index it was built from", () => {
+    const compact = compactSource(docs);
+    const compacted = new PortSearch(compact);
+    assert.ok(compact.indexFor(["postgres"]).termCount < buildIndex(docs).termCount / 100);
+    for (const term of ["postgress", "http", "remote desktop", "kub"]) {
+      assert.deepEqual(rounded(compacted.search(term, 50)), rounded(search.search(term, 50)), term);
+    }
+    assert.deepEqual(compacted.byPortPrefix("543", 10), search.byPortPrefix("543", 10));
   });
 
   test("lists the same documents for autocomplete", () => {

@@ -19,6 +19,8 @@ export interface ListenerTools {
 
 export interface Answerer {
   readonly where: "inline" | "worker";
+  /** Whether a worker thread is running now (always false inline). */
+  threadRunning(): boolean;
   /** Resolves when the job is done (answered, or the failure told to the asker and logged). */
   run(job: AnswerJob, tools: ListenerTools): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ function yieldToAcks(): Promise<void> {
 export function inlineAnswerer(deps: InlineDeps): Answerer {
   return {
     where: "inline",
+    threadRunning: () => false,
     run: async (job, tools) => {
       await yieldToAcks();
       // Counted as the kit's work, so its bound on work in flight applies (busy past it).
@@ -76,7 +79,22 @@ export interface WorkerSetup {
   retry: RateLimitPolicy;
   /** Jobs held by the worker past which new ones are refused as busy (default: the kit's). */
   maxPending?: number;
+  /**
+   * The worker exits after this long with no job (default WORKER_IDLE_EXIT_MS), giving its memory
+   * back, and the next job starts a new one: a burst's worker does not stay resident.
+   */
+  idleExitMs?: number;
 }
+
+/** How long an idle answer worker lives: past a burst, well within a minute (issue figures). */
+export const WORKER_IDLE_EXIT_MS = 15_000;
+
+/**
+ * The worker's V8 heap: the young generation small (its garbage is short-lived request objects,
+ * so a bigger one only holds more of it), the old generation capped well above what it keeps
+ * (~20 MB). Past the cap the worker stops and its jobs are answered inline (as when it dies).
+ */
+export const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
 /** Scheduling priority (nice) of the answer thread: below the acking thread's 0. */
 export const ANSWER_THREAD_NICE = 10;
@@ -89,8 +107,44 @@ const WORKER_URL = new URL(
   import.meta.url,
 );
 
+/** Workers told to close, until they have exited (close() waits for every one). */
+function workerExits() {
+  const leaving = new Set<Promise<void>>();
+  return {
+    stop(w: Worker): Promise<void> {
+      const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+      leaving.add(exited);
+      void exited.finally(() => leaving.delete(exited));
+      w.postMessage({ close: true });
+      return exited;
+    },
+    all: () => Promise.all(leaving),
+  };
+}
+
+/** Calls `onIdle` once `ms` pass after the last arm() with no disarm() since; never holds the process. */
+function idleTimer(ms: number, onIdle: () => void) {
+  let timer: NodeJS.Timeout | null = null;
+  const disarm = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    arm() {
+      disarm();
+      timer = setTimeout(() => {
+        timer = null;
+        onIdle();
+      }, ms);
+      timer.unref();
+    },
+    disarm,
+  };
+}
+
 /**
- * Runs jobs in one worker thread. If the worker dies, the jobs it held are answered inline (an
+ * Runs jobs in one worker thread, started by the first job and stopped after WORKER_IDLE_EXIT_MS
+ * without one. If the worker dies, the jobs it held are answered inline (an
  * acked question is never dropped) and the next job starts a new worker.
  */
 export function workerAnswerer(setup: WorkerSetup, deps: InlineDeps): Answerer {
@@ -101,12 +155,22 @@ export function workerAnswerer(setup: WorkerSetup, deps: InlineDeps): Answerer {
   const pending = new Map<number, { job: AnswerJob; tools: ListenerTools; done: () => void }>();
   const inFlight = new Set<Promise<void>>();
 
+  const exits = workerExits();
+  // The worker leaves when idle (its memory goes with it); the next job starts another.
+  const idle = idleTimer(setup.idleExitMs ?? WORKER_IDLE_EXIT_MS, () => {
+    const w = worker;
+    if (w === null || pending.size > 0) return;
+    worker = null;
+    void exits.stop(w);
+  });
+
   const spawn = (): Worker => {
-    const w = new Worker(WORKER_URL, { workerData: setup });
+    const w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: WORKER_HEAP_LIMITS });
     w.on("message", (m: FromWorker) => {
       if ("done" in m) {
         pending.get(m.done)?.done();
         pending.delete(m.done);
+        if (pending.size === 0 && !closing) idle.arm();
       }
     });
     const fail = (reason: unknown) => {
@@ -126,11 +190,13 @@ export function workerAnswerer(setup: WorkerSetup, deps: InlineDeps): Answerer {
 
   return {
     where: "worker",
+    threadRunning: () => worker !== null,
     run(job, tools) {
       // Bounded: past the limit the asker is told the bot is busy, instead of memory growing.
       if (pending.size >= (setup.maxPending ?? DEFAULT_MAX_IN_FLIGHT)) {
         return refuseBusyJob(job, inlineEnv(deps, tools));
       }
+      idle.disarm();
       worker ??= spawn();
       const w = worker;
       const id = nextId++;
@@ -144,15 +210,13 @@ export function workerAnswerer(setup: WorkerSetup, deps: InlineDeps): Answerer {
     },
     async close() {
       closing = true;
+      idle.disarm();
       // Acked jobs finish first: someone is waiting for those answers.
       while (inFlight.size > 0) await Promise.all(inFlight);
       const w = worker;
       worker = null;
-      if (w !== null) {
-        const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
-        w.postMessage({ close: true });
-        await exited;
-      }
+      if (w !== null) void exits.stop(w);
+      await exits.all();
     },
   };
 }

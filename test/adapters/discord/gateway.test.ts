@@ -288,3 +288,39 @@ test("the gateway connection drops: the client resumes, gets what it missed, and
     renderReply(h.portbot.reply("6379"))[0],
   );
 });
+
+test("the client caches only what the bot reads: no messages, reactions or other users", async () => {
+  h = await startHarness();
+  const channel = h.fake.channel(0);
+  const bot = h.fake.bot;
+  const { messageId, channelId } = await answerOnce(h);
+  await h.dispatchAndSettle(
+    "MESSAGE_CREATE",
+    messageCreate(h, `<@${bot.id}> 22`, channel.id, [bot]),
+  );
+  await h.dispatchAndSettle("MESSAGE_CREATE", messageCreate(h, "chatter", channel.id, []));
+  await h.dispatchAndSettle(
+    "MESSAGE_REACTION_ADD",
+    reactionPayload({
+      channelId,
+      messageId,
+      guildId: h.fake.guildId,
+      messageAuthorId: bot.id,
+      user: voter,
+      emoji: "😃",
+    }),
+  );
+  assert.equal((await h.store.stats()).overall.votes, 1, "the vote still counts");
+  const { client } = h.adapter;
+  const messages = [...client.channels.cache.values()].reduce(
+    (n, c) => n + ("messages" in c ? c.messages.cache.size : 0),
+    0,
+  );
+  assert.equal(messages, 0, "messages cached");
+  assert.deepEqual([...client.users.cache.keys()], [bot.id], "users cached");
+  const members = [...client.guilds.cache.values()].flatMap((g) => [...g.members.cache.keys()]);
+  assert.ok(
+    members.every((id) => id === bot.id),
+    `members cached: ${members.join(", ")}`,
+  );
+});
