@@ -2,12 +2,20 @@
 import type { Logger } from "../logger.ts";
 import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
+import { detailReply } from "./detail.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
 import type { FailureCode, Portbot, ReplyContext, Suggestion } from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
-import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
-import type { Reply } from "./reply-model.ts";
+import {
+  answerReply,
+  failureReply,
+  finish,
+  helpReply,
+  statsReply,
+  usageHintReply,
+} from "./reply.ts";
+import { DETAIL_SECTIONS, type DetailSection, type Reply, type ShareSource } from "./reply-model.ts";
 import { PortSearch, type SearchSource } from "./search.ts";
 import { loadPrebuiltIndex } from "./search-prebuilt.ts";
 import type { FeedbackStats } from "./stats-model.ts";
@@ -100,10 +108,30 @@ export function createPortbot(
     return answerReply(answer, context.stats ?? null);
   }
 
+  // Ids come from buttons, which anyone could forge: anything but a real port and section is refused.
+  function detail(port: number, section: DetailSection): Reply {
+    const valid =
+      Number.isInteger(port) && port >= 0 && port <= 65535 && DETAIL_SECTIONS.includes(section);
+    const facts = valid ? safeAnswer(String(port)).ports[0] : undefined;
+    if (facts === undefined || facts.port !== port) return failureReply("invalid-button");
+    return detailReply(facts, section, knowledge.ephemeral);
+  }
+
+  function shared(source: ShareSource, context: ReplyContext = {}): Reply {
+    const r =
+      source.kind === "detail" ? detail(source.port, source.section) : reply(source.query, context);
+    // Only what was offered for sharing goes public (never a failure, never the usage hint).
+    if (r.visibility === "private" && r.share === null) return r;
+    const { text: _text, ...rest } = r;
+    return finish({ ...rest, visibility: "public", ratable: false, ratingPrompt: null, share: null });
+  }
+
   return {
     registry,
     knowledge,
     answer: safeAnswer,
+    detail,
+    shared,
     visibilityOf(text) {
       const kind = parseQuery(typeof text === "string" ? text : "").kind;
       return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";

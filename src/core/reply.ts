@@ -7,7 +7,17 @@ import type {
   SearchMatch,
 } from "./answer-model.ts";
 import type { FailureCode } from "./portbot-api.ts";
-import type { Card, Line, Reply, Section, Span } from "./reply-model.ts";
+import type {
+  Card,
+  DetailSection,
+  Line,
+  MoreLink,
+  Reply,
+  Section,
+  ShareLink,
+  ShareSource,
+  Span,
+} from "./reply-model.ts";
 import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
 import {
   CONFIDENCE_LABEL,
@@ -24,6 +34,7 @@ import {
   helpRating,
   ianaNoteSentence,
   listJoin,
+  moreLabel,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
   PORT_ZERO,
@@ -37,6 +48,7 @@ import {
   RATING_PROMPT,
   type RatingStyle,
   SECTION,
+  SHARE_LABEL,
   STATS_UNAVAILABLE,
   USAGE_HINT,
 } from "./wording.ts";
@@ -47,7 +59,7 @@ const em = (t: string): Span => ({ t: "em", text: t });
 const code = (t: string): Span => ({ t: "code", text: t });
 const link = (t: string, url: string): Span => ({ t: "link", text: t, url });
 
-function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
+export function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
   return {
     title,
     body: parts.body ?? [],
@@ -88,7 +100,7 @@ function formerlyText(a: IanaAssignment): string | null {
   return `${f.before}${f.service ?? ""}${f.after}`;
 }
 
-function portTitle(p: PortFacts): string {
+export function portTitle(p: PortFacts): string {
   const proto = p.protocol === null ? "" : `/${p.protocol}`;
   return `Port ${p.port}${proto} · ${RANGE_LABEL[p.range]} · ${headlineStatus(p)}`;
 }
@@ -180,7 +192,7 @@ function ianaItems(p: PortFacts): Line[] {
   });
 }
 
-function rangeSection(p: PortFacts): Section {
+export function rangeSection(p: PortFacts): Section {
   const privileged = p.privileged.length > 0;
   return section(`${SECTION.range}: ${RANGE_TITLE[p.range]}`, {
     body: [
@@ -201,7 +213,7 @@ function rangeSection(p: PortFacts): Section {
   });
 }
 
-function ephemeralSection(p: PortFacts): Section {
+export function ephemeralSection(p: PortFacts): Section {
   const systems = p.ephemeral.filter((e) => !e.system.startsWith("IANA"));
   const current = systems.filter((e) => e.current).map((e) => e.system);
   const others = systems.filter((e) => !e.current).map((e) => e.system);
@@ -216,11 +228,12 @@ function ephemeralSection(p: PortFacts): Section {
   });
 }
 
-function unofficialSection(p: PortFacts): Section {
+/** `limit`: how many uses to list, most likely first (the detail reply lists them all). */
+export function unofficialSection(p: PortFacts, limit = 8): Section {
   return section(SECTION.unofficial, {
     body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
     items: p.unofficial
-      .slice(0, 8)
+      .slice(0, limit)
       .map((u) => [
         strong(u.name),
         text(
@@ -233,40 +246,74 @@ function unofficialSection(p: PortFacts): Section {
   });
 }
 
-function portCard(p: PortFacts): Card {
+export function ianaSection(p: PortFacts): Section {
   const allUnassigned = p.iana.every((a) => a.status === "unassigned");
+  return section(SECTION.iana, {
+    body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
+    items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
+  });
+}
+
+/** Sourced notes on why the port is worth guarding, or null when there are none. */
+export function exposureSection(p: PortFacts): Section | null {
+  if (p.exposure.length === 0) return null;
+  return section(SECTION.exposure, {
+    body: [[text(EXPOSURE_INTRO)]],
+    items: p.exposure.map((x) => [strong(x.product), text(`: ${x.note} · `), link("source", x.source)]),
+  });
+}
+
+export function checksSection(p: PortFacts): Section {
+  return section(SECTION.checks, {
+    // The note goes into the label, so every renderer shows what tells two commands apart.
+    commands: p.checks.map((c) => ({
+      label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
+      command: c.command,
+    })),
+  });
+}
+
+export function linksSection(p: PortFacts): Section {
+  return section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) });
+}
+
+/**
+ * The buttons under a one-port card: every section that has something to show (no "All uses"
+ * without uses), except `without` (the section a detail reply already is).
+ */
+export function moreLinks(p: PortFacts, without: DetailSection | null = null): MoreLink[] {
+  const sections: DetailSection[] = [];
+  if (p.checks.length > 0) sections.push("commands");
+  if (p.unofficial.length > 0) sections.push("uses");
+  sections.push("details");
+  return sections
+    .filter((s) => s !== without)
+    .map((s) => {
+      const label = moreLabel(s, p.unofficial.length);
+      return { section: s, label, labelWithPort: `${p.port} · ${label}` };
+    });
+}
+
+function portCard(p: PortFacts): Card {
   const sections: Section[] = [
     rangeSection(p),
-    section(SECTION.iana, {
-      body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
-      items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
-    }),
+    ianaSection(p),
     ephemeralSection(p),
     unofficialSection(p),
   ];
-  if (p.exposure.length > 0) {
-    sections.push(
-      section(SECTION.exposure, {
-        body: [[text(EXPOSURE_INTRO)]],
-        items: p.exposure.map((x) => [
-          strong(x.product),
-          text(`: ${x.note} · `),
-          link("source", x.source),
-        ]),
-      }),
-    );
-  }
-  sections.push(
-    section(SECTION.checks, {
-      // The note goes into the label, so every renderer shows what tells two commands apart.
-      commands: p.checks.map((c) => ({
-        label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
-        command: c.command,
-      })),
-    }),
-  );
-  sections.push(section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) }));
-  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections };
+  const exposure = exposureSection(p);
+  if (exposure !== null) sections.push(exposure);
+  sections.push(checksSection(p), linksSection(p));
+  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections, more: moreLinks(p) };
+}
+
+export function shareLink(source: ShareSource): ShareLink {
+  return { label: SHARE_LABEL, source };
+}
+
+/** The "Share in channel" button for a private reply that re-creates the reply to `query`. */
+function shareQuery(query: string): ShareLink | null {
+  return query.trim() === "" ? null : shareLink({ kind: "query", query });
 }
 
 function matchLine(m: SearchMatch): Line {
@@ -323,6 +370,7 @@ function rangeCard(r: RangeSummary): Card {
       : "Nothing assigned or known in this span.",
     port: null,
     sections,
+    more: [],
   };
 }
 
@@ -338,22 +386,31 @@ function plainCardText(card: Card): string {
   return lines.join("\n");
 }
 
-function finish(partial: Omit<Reply, "text">): Reply {
+export function finish(partial: Omit<Reply, "text">): Reply {
   const parts = [...partial.cards.map(plainCardText), ...partial.notes.map(spansToPlain)];
   if (partial.ratingPrompt) parts.push(partial.ratingPrompt);
   return { ...partial, text: parts.join("\n\n") };
 }
 
-function messageReply(answer: Pick<Answer, "query" | "kind">, title: string, lines: Line[]): Reply {
+/** `shareable`: whether others could use it too (an error about what was asked, not a failure). */
+function messageReply(
+  answer: Pick<Answer, "query" | "kind">,
+  title: string,
+  lines: Line[],
+  shareable = false,
+): Reply {
   return finish({
     kind: answer.kind,
     query: answer.query,
-    cards: [{ title, subtitle: null, port: null, sections: [section("", { body: lines })] }],
+    cards: [
+      { title, subtitle: null, port: null, sections: [section("", { body: lines })], more: [] },
+    ],
     notes: [],
     ports: [],
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: shareable ? shareQuery(answer.query) : null,
   });
 }
 
@@ -373,6 +430,7 @@ export function helpReply(query = "help", ratings: RatingStyle = "react"): Reply
           }),
           section(SECTION.rating, { body: [[text(helpRating(ratings))]] }),
         ],
+        more: [],
       },
     ],
     notes: [],
@@ -380,6 +438,7 @@ export function helpReply(query = "help", ratings: RatingStyle = "react"): Reply
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: shareQuery(query),
   });
 }
 
@@ -411,13 +470,19 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         ? messageReply(answer, "Ratings", [[text(STATS_UNAVAILABLE)]])
         : statsReply(stats, answer.query);
     case "error":
-      return messageReply(answer, "Not a port I can look up", [
-        [text(answer.error?.message ?? "")],
-      ]);
+      return messageReply(
+        answer,
+        "Not a port I can look up",
+        [[text(answer.error?.message ?? "")]],
+        true,
+      );
     case "none":
-      return messageReply(answer, `Nothing found for “${echo(answer.query)}”`, [
-        [text(answer.error?.message ?? "")],
-      ]);
+      return messageReply(
+        answer,
+        `Nothing found for “${echo(answer.query)}”`,
+        [[text(answer.error?.message ?? "")]],
+        true,
+      );
     case "ports": {
       if (answer.truncated) {
         notes.push([
@@ -435,6 +500,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         visibility: "public",
         ratable: true,
         ratingPrompt: RATING_PROMPT,
+        share: null,
       });
     }
     case "range": {
@@ -449,6 +515,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         visibility: "public",
         ratable: true,
         ratingPrompt: RATING_PROMPT,
+        share: null,
       });
     }
     case "search": {
@@ -460,6 +527,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
           : null,
         port: null,
         sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
+        more: [],
       };
       if (answer.truncated) {
         notes.push([
@@ -476,6 +544,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         visibility: "public",
         ratable: true,
         ratingPrompt: RATING_PROMPT,
+        share: null,
       });
     }
   }
@@ -546,6 +615,7 @@ export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
           stats.overall.votes === 0 ? "No ratings yet: react to an answer to rate it." : null,
         port: null,
         sections,
+        more: [],
       },
     ],
     notes: [],
@@ -553,5 +623,6 @@ export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: shareQuery(query),
   });
 }

@@ -45,6 +45,7 @@ function hugeReply(cards: number, sections: number, items: number, itemLength: n
       items: Array.from({ length: items }, (_, k) => text(`${k} ${"I".repeat(itemLength)}`)),
       commands: [{ label: "macOS / Linux", command: `lsof -nP -iTCP:${i} -sTCP:LISTEN` }],
     })),
+    more: [],
   });
   return {
     kind: "ports",
@@ -56,6 +57,7 @@ function hugeReply(cards: number, sections: number, items: number, itemLength: n
     visibility: "public",
     ratable: true,
     ratingPrompt: "Was this helpful? 😃 🤨 😔",
+    share: null,
   };
 }
 

@@ -45,6 +45,7 @@ function reply(over: Partial<Reply>): Reply {
     visibility: "public",
     ratable: true,
     ratingPrompt: "Was this helpful? 😃 🤨 😔",
+    share: null,
     ...over,
   };
 }
@@ -63,6 +64,7 @@ function hugeCard(i: number): Card {
       ]),
       commands: [{ label: "Linux", command: `ss -ltnup 'sport = :${i}'` }],
     })),
+    more: [],
   };
 }
 
@@ -83,7 +85,7 @@ describe("limits", () => {
   });
 
   test("many small cards are capped at 50 blocks", () => {
-    const small: Card = { title: "P", subtitle: null, port: 1, sections: [] };
+    const small: Card = { title: "P", subtitle: null, port: 1, sections: [], more: [] };
     const blocks = replyBlocks(reply({ cards: Array.from({ length: 80 }, () => small) }));
     assertWithinLimits(blocks);
     assert.ok(blocks.length >= LIMITS.blocks - 2, "uses the room it has");
@@ -155,7 +157,7 @@ describe("escaping", () => {
 
   test("headers are escaped and cut without breaking an entity", () => {
     const blocks = replyBlocks(
-      reply({ cards: [{ title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [] }] }),
+      reply({ cards: [{ title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [], more: [] }] }),
     );
     const header = blocks[0];
     assert.equal(header?.type, "header");
