@@ -147,7 +147,7 @@ export function discordPort(
   sendPrivate: SendPrivate,
 ): PlatformPort {
   return {
-    capabilities: { privateReplies: true, ratings: "react" },
+    capabilities: { privateReplies: true, ratings: "react", buttons: true },
     postPublic,
     sendPrivate,
     react: reactor(client),

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Portbot } from "../../core/portbot-api.ts";
 import type { FeedbackStore, ReactionOutcome } from "../../feedback/types.ts";
 import type { Logger } from "../../logger.ts";
+import { answerClick, type Click } from "./clicks.ts";
 import { type Ask, repliesFor } from "./flow.ts";
 import { InFlight } from "./in-flight.ts";
 import type { Place, PlatformPort } from "./platform-port.ts";
@@ -40,6 +41,11 @@ export interface Kit {
    * False when the adapter is stopping and takes no new work.
    */
   answerLater(ask: Ask, port: PlatformPort, place: Place): boolean;
+  /**
+   * Answers a clicked button (a section of an answer for the clicker alone, or sharing a private
+   * reply in the channel). Never throws, like answer().
+   */
+  click(click: Click, port: PlatformPort, place: Place): Promise<PublishReport | null>;
   vote(reaction: ReactionInput): Promise<ReactionOutcome>;
   /** Tells the asker, privately, that the bot is too busy to take the request (queues are bounded). */
   refuseBusy(port: PlatformPort): Promise<void>;
@@ -70,7 +76,16 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
       );
   }
 
-  async function answer(ask: Ask, port: PlatformPort, place: Place) {
+  type Work = (deps: AdapterContext & { telemetry: Telemetry }) => Promise<PublishReport>;
+
+  /** The busy bound, the interaction's logger, metrics, and the asker told of any failure. */
+  async function handle(
+    surface: string,
+    id: string | undefined,
+    port: PlatformPort,
+    place: Place,
+    run: Work,
+  ): Promise<PublishReport | null> {
     // The request itself is one of the work items when it runs tracked (work.run).
     if (work.size > maxInFlight) {
       await refuseBusy(port);
@@ -78,15 +93,9 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
     }
     const started = performance.now();
     // Every line logged while answering carries the interaction's id.
-    const log = logger.child({ interaction: ask.id ?? randomUUID(), platform: place.platform });
-    const deps = { ...ctx, logger: log };
+    const log = logger.child({ interaction: id ?? randomUUID(), platform: place.platform });
     try {
-      const replies = await repliesFor(ask, deps, port.capabilities.ratings);
-      const report = await publish(replies, port, place, ask.text, deps);
-      const delivered = report.failure === null ? replies : [];
-      for (const r of delivered) telemetry.answered(place.platform, r.kind);
-      if (report.failure !== null) telemetry.failed(report.failure);
-      return report;
+      return await run({ ...ctx, logger: log, telemetry });
     } catch (error) {
       telemetry.failed("internal");
       log.error({ err: error }, "answering failed");
@@ -97,14 +106,27 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
       }
       return null;
     } finally {
-      telemetry.handled(place.platform, ask.surface, (performance.now() - started) / 1000);
+      telemetry.handled(place.platform, surface, (performance.now() - started) / 1000);
     }
+  }
+
+  function answer(ask: Ask, port: PlatformPort, place: Place) {
+    return handle(ask.surface, ask.id, port, place, async (deps) => {
+      const replies = await repliesFor(ask, deps, port.capabilities.ratings);
+      const report = await publish(replies, port, place, ask.text, deps);
+      const delivered = report.failure === null ? replies : [];
+      for (const r of delivered) telemetry.answered(place.platform, r.kind);
+      if (report.failure !== null) telemetry.failed(report.failure);
+      return report;
+    });
   }
 
   return {
     work,
     answer,
     refuseBusy,
+    click: (click, port, place) =>
+      handle("button", click.id, port, place, (deps) => answerClick(click, port, place, deps)),
     answerLater(ask, port, place) {
       const started = work.run(
         async () => {
@@ -128,6 +150,9 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
   };
 }
 
+export type { Button, ButtonAction } from "./buttons.ts";
+export { decodeButton, encodeButton, moreButtons, shareButton } from "./buttons.ts";
+export type { Click } from "./clicks.ts";
 export type { Ask } from "./flow.ts";
 export { recordedQuery } from "./flow.ts";
 export type {

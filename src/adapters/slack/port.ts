@@ -64,7 +64,7 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
   const { client, retry } = deps;
   const thread = dest.threadTs === null ? {} : { thread_ts: dest.threadTs };
   return {
-    capabilities: { privateReplies: true, ratings: "react" },
+    capabilities: { privateReplies: true, ratings: "react", buttons: true },
     async postPublic(reply: Reply) {
       const message = renderMessage(reply);
       const posted = await withRateLimitRetry(
