@@ -15,7 +15,12 @@ import {
   statsReply,
   usageHintReply,
 } from "./reply.ts";
-import { DETAIL_SECTIONS, type DetailSection, type Reply, type ShareSource } from "./reply-model.ts";
+import {
+  DETAIL_SECTIONS,
+  type DetailSection,
+  type Reply,
+  type ShareSource,
+} from "./reply-model.ts";
 import { PortSearch, type SearchSource } from "./search.ts";
 import { loadPrebuiltIndex } from "./search-prebuilt.ts";
 import type { FeedbackStats } from "./stats-model.ts";
@@ -123,7 +128,13 @@ export function createPortbot(
     // Only what was offered for sharing goes public (never a failure, never the usage hint).
     if (r.visibility === "private" && r.share === null) return r;
     const { text: _text, ...rest } = r;
-    return finish({ ...rest, visibility: "public", ratable: false, ratingPrompt: null, share: null });
+    return finish({
+      ...rest,
+      visibility: "public",
+      ratable: false,
+      ratingPrompt: null,
+      share: null,
+    });
   }
 
   return {

@@ -259,7 +259,11 @@ export function exposureSection(p: PortFacts): Section | null {
   if (p.exposure.length === 0) return null;
   return section(SECTION.exposure, {
     body: [[text(EXPOSURE_INTRO)]],
-    items: p.exposure.map((x) => [strong(x.product), text(`: ${x.note} · `), link("source", x.source)]),
+    items: p.exposure.map((x) => [
+      strong(x.product),
+      text(`: ${x.note} · `),
+      link("source", x.source),
+    ]),
   });
 }
 

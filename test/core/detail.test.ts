@@ -22,7 +22,11 @@ describe("buttons under an answer (Card.more)", () => {
   test("every one-port card offers Commands, All uses (N) and Details", () => {
     const uses = portbot.answer("8080").ports[0]?.unofficial.length ?? 0;
     assert.ok(uses > 8);
-    for (const r of [portbot.reply("8080"), portbot.reply("3000 8080"), portbot.reply("postgres")]) {
+    for (const r of [
+      portbot.reply("8080"),
+      portbot.reply("3000 8080"),
+      portbot.reply("postgres"),
+    ]) {
       const cards = r.cards.filter((c) => c.port !== null);
       assert.ok(cards.length > 0);
       for (const card of cards) {
@@ -85,9 +89,18 @@ describe("detail replies (Portbot.detail)", () => {
     assert.ok(items.length > 8);
     for (const [i, use] of (facts?.unofficial ?? []).entries()) {
       const line = items[i] ?? [];
-      assert.ok(line.some((s) => s.t === "strong" && s.text === use.name), "in rank order");
-      assert.ok(line.some((s) => s.t === "link" && s.url === use.source), "with its source");
-      assert.ok(line.some((s) => s.t === "em"), "with its confidence");
+      assert.ok(
+        line.some((s) => s.t === "strong" && s.text === use.name),
+        "in rank order",
+      );
+      assert.ok(
+        line.some((s) => s.t === "link" && s.url === use.source),
+        "with its source",
+      );
+      assert.ok(
+        line.some((s) => s.t === "em"),
+        "with its confidence",
+      );
     }
   });
 

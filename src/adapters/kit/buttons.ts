@@ -33,14 +33,12 @@ const idSchema = z.union([
   z
     .tuple([z.literal(VERSION), z.literal("d"), port, section])
     .transform(([, , p, s]): ButtonAction => ({ kind: "detail", port: p, section: s })),
-  z
-    .tuple([z.literal(VERSION), z.literal("s"), port, section])
-    .transform(
-      ([, , p, s]): ButtonAction => ({
-        kind: "share",
-        source: { kind: "detail", port: p, section: s },
-      }),
-    ),
+  z.tuple([z.literal(VERSION), z.literal("s"), port, section]).transform(
+    ([, , p, s]): ButtonAction => ({
+      kind: "share",
+      source: { kind: "detail", port: p, section: s },
+    }),
+  ),
   z
     .tuple([z.literal(VERSION), z.literal("q"), query])
     .transform(([, , q]): ButtonAction => ({ kind: "share", source: { kind: "query", query: q } })),

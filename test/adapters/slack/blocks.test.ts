@@ -157,7 +157,11 @@ describe("escaping", () => {
 
   test("headers are escaped and cut without breaking an entity", () => {
     const blocks = replyBlocks(
-      reply({ cards: [{ title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [], more: [] }] }),
+      reply({
+        cards: [
+          { title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [], more: [] },
+        ],
+      }),
     );
     const header = blocks[0];
     assert.equal(header?.type, "header");
