@@ -14,7 +14,7 @@ import {
 } from "discord.js";
 import type { Reply } from "../../core/reply-model.ts";
 import type { PlatformFailure, PlatformPort, Posted } from "../kit/index.ts";
-import { renderReply } from "./embeds.ts";
+import { type DiscordMessage, renderMessages } from "./embeds.ts";
 import { DISCORD_SEEDS } from "./ratings.ts";
 
 /** Missing access, missing permissions, cannot DM this user, unknown channel. */
@@ -44,9 +44,10 @@ export function channelPoster(
 ): PostPublic {
   return async (reply: Reply) => {
     let first: Posted | null = null;
-    for (const embeds of renderReply(reply)) {
+    for (const { embeds, components } of renderMessages(reply)) {
       const body: RESTPostAPIChannelMessageJSONBody = {
         embeds,
+        ...(components.length > 0 ? { components } : {}),
         // Set on every body sent through REST directly (the Client default does not apply here).
         allowed_mentions: { parse: [], replied_user: pingAuthor },
         ...(first === null && replyTo !== null
@@ -91,31 +92,29 @@ export function interactionResponder(
   deferred: "public" | "ephemeral",
 ): InteractionResponder {
   let original: "unused" | "used" | "deleted" = "unused";
-  const followUp = async (embeds: ReturnType<typeof renderReply>[number], ephemeral: boolean) =>
-    i.followUp({ embeds, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  const followUp = async (message: DiscordMessage, ephemeral: boolean) =>
+    i.followUp({ ...message, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
   return {
     async postPublic(reply) {
-      const [first = [], ...rest] = renderReply(reply);
+      const [first = { embeds: [], components: [] }, ...rest] = renderMessages(reply);
       const useOriginal = deferred === "public" && original === "unused";
-      const message = useOriginal
-        ? await i.editReply({ embeds: first })
-        : await followUp(first, false);
+      const message = useOriginal ? await i.editReply(first) : await followUp(first, false);
       if (useOriginal) original = "used";
-      for (const embeds of rest) await followUp(embeds, false);
+      for (const next of rest) await followUp(next, false);
       return { channel: message.channelId, messageId: message.id };
     },
     async sendPrivate(replies) {
-      const messages = replies.flatMap((r) => renderReply(r));
+      const messages = replies.flatMap((r) => renderMessages(r));
       if (deferred === "public" && original === "unused") {
         await i.deleteReply();
         original = "deleted";
       }
-      for (const embeds of messages) {
+      for (const message of messages) {
         if (deferred === "ephemeral" && original === "unused") {
-          await i.editReply({ embeds });
+          await i.editReply(message);
           original = "used";
         } else {
-          await followUp(embeds, true);
+          await followUp(message, true);
         }
       }
     },

@@ -187,3 +187,43 @@ describe("escaping", () => {
     );
   });
 });
+
+describe("buttons", () => {
+  const portbot = testPortbot();
+  const actionIds = (blocks: KnownBlock[]) =>
+    blocks.flatMap((b) =>
+      b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? e.action_id : "")) : [],
+    );
+
+  test("a one-port answer's buttons follow its card, before the rating prompt", () => {
+    const blocks = replyBlocks(portbot.reply("5432"));
+    const at = blocks.findIndex((b) => b.type === "actions");
+    assert.ok(at > 0);
+    assert.deepEqual(actionIds(blocks), ["portbot.commands", "portbot.uses", "portbot.details"]);
+    assert.match(JSON.stringify(blocks.slice(at + 1)), /Was this helpful/);
+    assert.doesNotMatch(JSON.stringify(blocks.slice(0, at)), /Was this helpful/);
+  });
+
+  test("several cards each keep their buttons, even when their content is cut", () => {
+    const more = portbot.reply("8080").cards[0]?.more ?? [];
+    const blocks = replyBlocks(
+      reply({ cards: [1, 2, 3, 4, 5].map((i) => ({ ...hugeCard(i), more })) }),
+    );
+    assertWithinLimits(blocks);
+    const headers = blocks.filter((b) => b.type === "header").length;
+    assert.ok(headers >= 1);
+    assert.equal(
+      blocks.filter((b) => b.type === "actions").length,
+      headers,
+      "one row per card shown",
+    );
+    assert.match(JSON.stringify(blocks), /…/, "the cut is marked");
+  });
+
+  test("private replies get Share in channel; the Home tab gets no buttons", () => {
+    assert.deepEqual(actionIds(replyBlocks(portbot.help())), ["portbot.share"]);
+    assert.deepEqual(actionIds(replyBlocks(portbot.usageHint())), []);
+    const home = homeView(portbot.help(), portbot.reply("stats"));
+    assert.deepEqual(actionIds(home.blocks as KnownBlock[]), []);
+  });
+});
