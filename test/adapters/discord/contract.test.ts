@@ -3,6 +3,6 @@ import { startDiscordDriver } from "./driver.ts";
 
 adapterContract(
   "discord",
-  { reactions: true, otherBots: true, failingPosts: true, redelivery: true },
+  { reactions: true, otherBots: true, failingPosts: true, redelivery: true, buttons: true },
   startDiscordDriver,
 );

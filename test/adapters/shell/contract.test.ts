@@ -5,6 +5,6 @@ import { startShellDriver } from "./driver.ts";
 // refused posts, no redelivered events.
 adapterContract(
   "shell",
-  { reactions: false, otherBots: false, failingPosts: false, redelivery: false },
+  { reactions: false, otherBots: false, failingPosts: false, redelivery: false, buttons: false },
   startShellDriver,
 );

@@ -1,6 +1,12 @@
 import { adapterContract } from "../contract.ts";
 import { startSlackDriver } from "./driver.ts";
 
-const can = { reactions: true, otherBots: true, failingPosts: true, redelivery: true };
+const can = {
+  reactions: true,
+  otherBots: true,
+  failingPosts: true,
+  redelivery: true,
+  buttons: true,
+};
 adapterContract("slack (HTTP)", can, () => startSlackDriver("http"));
 adapterContract("slack (Socket Mode)", can, () => startSlackDriver("socket"));

@@ -6,10 +6,13 @@ import type { Rating } from "../../../src/core/stats-model.ts";
 import {
   type ApiCall,
   appMentionEvent,
+  blockActionsPayload,
+  buttonsIn,
   eventCallback,
   FAKE_BOT_USER_ID,
   reactionEvent,
   sendEvent,
+  sendInteraction,
   sendSlashCommand,
   slashCommandFields,
 } from "../../fakes/slack.ts";
@@ -20,6 +23,9 @@ import { SIGNING_SECRET, startHarness } from "./harness.ts";
 /** Block Kit as a person reads it: Slack's three entities decoded. */
 const readable = (raw: string) =>
   raw.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+const observedButtons = (blocks: unknown) =>
+  buttonsIn(blocks).map((b) => ({ label: b.text.text, id: b.value ?? "" }));
 
 let events = 0;
 const eventId = () => `Ev0CONTRACT${String(++events).padStart(5, "0")}`;
@@ -61,7 +67,13 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
   const posted = (c: ApiCall): Observed => {
     const ts = String(c.result?.ts ?? "");
     const raw = JSON.stringify(c.args);
-    return { id: ts, text: readable(raw), raw, seeds: seedsOf(ts) };
+    return {
+      id: ts,
+      text: readable(raw),
+      raw,
+      seeds: seedsOf(ts),
+      buttons: observedButtons(c.args.blocks),
+    };
   };
 
   return {
@@ -92,14 +104,21 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
     async privateReplies() {
       const ephemeral = fake
         .callsTo("chat.postEphemeral")
-        .map((c) => ({ order: c.order, text: JSON.stringify(c.args) }));
+        .map((c) => ({ order: c.order, text: JSON.stringify(c.args), blocks: c.args.blocks }));
       const responses = fake.responses.map((r) => ({
         order: r.order,
         text: JSON.stringify(r.body),
+        blocks: r.body.blocks,
       }));
       return [...ephemeral, ...responses]
         .sort((a, b) => a.order - b.order)
-        .map((r) => ({ id: "", text: readable(r.text), raw: r.text, seeds: [] }));
+        .map((r) => ({
+          id: "",
+          text: readable(r.text),
+          raw: r.text,
+          seeds: [],
+          buttons: observedButtons(r.blocks),
+        }));
     },
     async rate(answer, voter, rating, options = {}) {
       if (options.bot) fake.bots.add(voter);
@@ -130,6 +149,17 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
     },
     commandNoWait(text) {
       void sendCommand(text);
+    },
+    async click(on, id) {
+      // A public answer has a ts; a private reply (ephemeral) has none.
+      const payload = blockActionsPayload(
+        { action_id: "portbot.click", ...(typeof id === "string" ? { value: id } : {}) },
+        fake.responseUrl(),
+        on.id === "" ? { ephemeral: true } : { messageTs: on.id },
+      );
+      if (mode === "http") await sendInteraction(h.url, SIGNING_SECRET, payload);
+      else await fake.sendEnvelope("interactive", payload);
+      await h.slack.idle();
     },
     stop: () => h.slack.stop(),
     close: () => h.close(),
