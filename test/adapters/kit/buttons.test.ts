@@ -12,6 +12,7 @@ import {
 } from "../../../src/adapters/kit/buttons.ts";
 import { createKit, type Telemetry } from "../../../src/adapters/kit/index.ts";
 import { DETAIL_SECTIONS } from "../../../src/core/reply-model.ts";
+import { createMetrics } from "../../../src/ops/metrics.ts";
 import { testLogger } from "../../support/config.ts";
 import { testPortbot } from "../../support/portbot.ts";
 import { recordingPort, TEST_PLACE } from "../../support/ports.ts";
@@ -189,4 +190,28 @@ describe("clicks through the kit", () => {
       await temp.close();
     }
   });
+});
+
+test("clicks are counted in portbot_clicks_total, by platform and section", async () => {
+  const temp = await tempStore();
+  try {
+    const metrics = createMetrics();
+    const kit = createKit({
+      portbot: testPortbot(),
+      store: temp.store,
+      logger: testLogger(),
+      telemetry: metrics.telemetry,
+    });
+    const port = recordingPort();
+    const commands = encodeButton({ kind: "detail", port: 22, section: "commands" });
+    await kit.click({ button: commands }, port, TEST_PLACE);
+    await kit.click({ button: commands }, port, TEST_PLACE);
+    await kit.click({ button: "garbage" }, port, TEST_PLACE);
+    const text = await metrics.registry.metrics();
+    assert.match(text, /portbot_clicks_total\{platform="slack",section="commands"\} 2/);
+    assert.match(text, /portbot_clicks_total\{platform="slack",section="invalid"\} 1/);
+    assert.match(text, /portbot_handler_seconds_count\{platform="slack",surface="button"\} 3/);
+  } finally {
+    await temp.close();
+  }
 });
