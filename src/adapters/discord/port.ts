@@ -64,14 +64,17 @@ export function channelPoster(
   };
 }
 
-/** Sends replies to a user by direct message (what "privately" means for a mention). */
+/**
+ * Sends replies to a user by direct message (what "privately" means for a mention). Without Share
+ * in channel: clicked in a DM, it could only share into the DM.
+ */
 export function directMessenger(client: Client, userId: string): SendPrivate {
   return async (replies) => {
     const dm = (await client.rest.post(Routes.userChannels(), {
       body: { recipient_id: userId },
     })) as { id: string };
     const post = channelPoster(client, dm.id, null, false);
-    for (const reply of replies) await post(reply);
+    for (const reply of replies) await post({ ...reply, share: null });
   };
 }
 

@@ -9,6 +9,7 @@ import {
   buttonData,
   buttonsOn,
   type DiscordButton,
+  dmChannelId,
   portCommandData,
   type RecordedRequest,
 } from "../../fakes/discord.ts";
@@ -132,6 +133,21 @@ test("Share in channel answers publicly, unrated and unrecorded", async () => {
   assert.doesNotMatch(flat(response?.embeds), /Was this helpful/);
   assert.equal(h.fake.calls(/reactions/).length, 0, "not seeded");
   assert.equal((await h.store.stats()).answers, 0, "not recorded");
+});
+
+test("private replies sent by DM (asked in a mention) offer no Share in channel", async () => {
+  const h = await start();
+  const message = h.fake.userMessage({
+    author: { id: "800000000000000001", username: "asker" },
+    content: `<@${h.fake.bot.id}> help`,
+    mentions: [h.fake.bot],
+  });
+  await h.dispatchAndSettle("MESSAGE_CREATE", message);
+  const dm = [...h.fake.messages.values()].find(
+    (m) => m.channel_id === dmChannelId("800000000000000001"),
+  );
+  assert.match(flat(dm?.embeds), /what's on that port\?/);
+  assert.deepEqual(buttonsOn(dm), []);
 });
 
 test("a click is answered by a process that never saw the answer (restart, another shard)", async () => {
