@@ -10,8 +10,9 @@ import {
   moreButtons,
   shareButton,
 } from "../../../src/adapters/kit/buttons.ts";
-import { createKit, type Telemetry } from "../../../src/adapters/kit/index.ts";
+import { createKit, type Kit, type Telemetry } from "../../../src/adapters/kit/index.ts";
 import { DETAIL_SECTIONS } from "../../../src/core/reply-model.ts";
+import type { FeedbackStore } from "../../../src/feedback/types.ts";
 import { createMetrics } from "../../../src/ops/metrics.ts";
 import { testLogger } from "../../support/config.ts";
 import { testPortbot } from "../../support/portbot.ts";
@@ -119,17 +120,24 @@ function counting(): Telemetry & { clicks: string[] } {
   };
 }
 
+/** A kit on a temp store (closed after `run`), with `telemetry` when given. */
+async function withKit(
+  telemetry: Telemetry | undefined,
+  run: (kit: Kit, store: FeedbackStore) => Promise<void>,
+): Promise<void> {
+  const temp = await tempStore();
+  try {
+    const ctx = { portbot: testPortbot(), store: temp.store, logger: testLogger() };
+    await run(createKit(telemetry === undefined ? ctx : { ...ctx, telemetry }), temp.store);
+  } finally {
+    await temp.close();
+  }
+}
+
 describe("clicks through the kit", () => {
   test("a detail goes to the clicker alone; a share is posted, unrated and unrecorded", async () => {
-    const temp = await tempStore();
-    try {
-      const telemetry = counting();
-      const kit = createKit({
-        portbot: testPortbot(),
-        store: temp.store,
-        logger: testLogger(),
-        telemetry,
-      });
+    const telemetry = counting();
+    await withKit(telemetry, async (kit, store) => {
       const port = recordingPort();
       const detail = encodeButton({ kind: "detail", port: 5432, section: "uses" });
       await kit.click({ button: detail }, port, TEST_PLACE);
@@ -142,42 +150,34 @@ describe("clicks through the kit", () => {
       assert.equal(port.posted[0]?.kind, "help");
       assert.equal(port.posted[0]?.visibility, "public");
       assert.equal(port.posted[0]?.ratingPrompt, null);
-      assert.equal((await temp.store.stats()).answers, 0, "a shared reply is not rated");
+      assert.equal((await store.stats()).answers, 0, "a shared reply is not rated");
 
       await kit.click({ button: "pb1|d|99999|uses" }, port, TEST_PLACE);
       await kit.click({ button: undefined }, port, TEST_PLACE);
       const invalid = port.privately.slice(1);
       assert.equal(invalid.length, 2);
       for (const r of invalid) assert.match(r.text, /That button is no longer valid/);
-      assert.deepEqual(telemetry.clicks, [
-        "slack:uses",
-        "slack:share",
-        "slack:invalid",
-        "slack:invalid",
-      ]);
-    } finally {
-      await temp.close();
-    }
+    });
+    assert.deepEqual(telemetry.clicks, [
+      "slack:uses",
+      "slack:share",
+      "slack:invalid",
+      "slack:invalid",
+    ]);
   });
 
   test("sharing stats reads the figures from the store", async () => {
-    const temp = await tempStore();
-    try {
-      const kit = createKit({ portbot: testPortbot(), store: temp.store, logger: testLogger() });
+    await withKit(undefined, async (kit) => {
       const port = recordingPort();
       await kit.answer({ surface: "command", text: "22" }, port, TEST_PLACE);
       const share = encodeButton({ kind: "share", source: { kind: "query", query: "stats" } });
       await kit.click({ button: share }, port, TEST_PLACE);
       assert.match(port.posted.at(-1)?.text ?? "", /1 answer and 0 votes/);
-    } finally {
-      await temp.close();
-    }
+    });
   });
 
   test("where a platform has no buttons, replies reach it without them", async () => {
-    const temp = await tempStore();
-    try {
-      const kit = createKit({ portbot: testPortbot(), store: temp.store, logger: testLogger() });
+    await withKit(undefined, async (kit) => {
       const without = recordingPort({ buttons: false });
       await kit.answer({ surface: "command", text: "5432" }, without, TEST_PLACE);
       await kit.answer({ surface: "command", text: "help" }, without, TEST_PLACE);
@@ -186,32 +186,21 @@ describe("clicks through the kit", () => {
       const withButtons = recordingPort();
       await kit.answer({ surface: "command", text: "5432" }, withButtons, TEST_PLACE);
       assert.equal(withButtons.posted[0]?.cards[0]?.more.length, 3);
-    } finally {
-      await temp.close();
-    }
+    });
   });
 });
 
 test("clicks are counted in portbot_clicks_total, by platform and section", async () => {
-  const temp = await tempStore();
-  try {
-    const metrics = createMetrics();
-    const kit = createKit({
-      portbot: testPortbot(),
-      store: temp.store,
-      logger: testLogger(),
-      telemetry: metrics.telemetry,
-    });
+  const metrics = createMetrics();
+  await withKit(metrics.telemetry, async (kit) => {
     const port = recordingPort();
     const commands = encodeButton({ kind: "detail", port: 22, section: "commands" });
     await kit.click({ button: commands }, port, TEST_PLACE);
     await kit.click({ button: commands }, port, TEST_PLACE);
     await kit.click({ button: "garbage" }, port, TEST_PLACE);
-    const text = await metrics.registry.metrics();
-    assert.match(text, /portbot_clicks_total\{platform="slack",section="commands"\} 2/);
-    assert.match(text, /portbot_clicks_total\{platform="slack",section="invalid"\} 1/);
-    assert.match(text, /portbot_handler_seconds_count\{platform="slack",surface="button"\} 3/);
-  } finally {
-    await temp.close();
-  }
+  });
+  const text = await metrics.registry.metrics();
+  assert.match(text, /portbot_clicks_total\{platform="slack",section="commands"\} 2/);
+  assert.match(text, /portbot_clicks_total\{platform="slack",section="invalid"\} 1/);
+  assert.match(text, /portbot_handler_seconds_count\{platform="slack",surface="button"\} 3/);
 });
