@@ -27,9 +27,18 @@ async function slash(h: Harness, mode: Mode, text: string): Promise<string> {
   const responseUrl = h.fake.responseUrl();
   const command = { text, response_url: responseUrl };
   if (mode === "http") await sendSlashCommand(h.url, SIGNING_SECRET, command);
-  else await h.fake.sendEnvelope("slash_commands", slashCommandFields(command));
+  else await envelope(h, "slash_commands", slashCommandFields(command));
   await h.slack.idle();
   return responseUrl;
+}
+
+/**
+ * Sends over Socket Mode once a connection is up: on a loaded machine the client can miss the
+ * harness's short ping timeout and be reconnecting.
+ */
+async function envelope(h: Harness, type: "slash_commands" | "interactive", payload: unknown) {
+  await h.fake.waitForSocket();
+  await h.fake.sendEnvelope(type, payload);
 }
 
 /** Clicks as Slack delivers it; resolves once the app has finished with the click. */
@@ -38,7 +47,7 @@ async function click(h: Harness, mode: Mode, payload: Record<string, unknown>): 
     const res = await sendInteraction(h.url, SIGNING_SECRET, payload);
     assert.equal(res.status, 200, "acked");
   } else {
-    await h.fake.sendEnvelope("interactive", payload);
+    await envelope(h, "interactive", payload);
   }
   await h.slack.idle();
 }
