@@ -40,14 +40,23 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
   if (mode === "socket") await h.fake.waitForSocket();
   const { fake } = h;
 
+  // On a loaded machine the client can miss the harness's short ping timeout and be reconnecting:
+  // send once a connection is up.
+  const sendEnvelope = async (
+    type: "events_api" | "slash_commands" | "interactive",
+    p: unknown,
+  ) => {
+    await fake.waitForSocket();
+    await fake.sendEnvelope(type, p);
+  };
   const deliver = async (envelope: Record<string, unknown>) => {
     if (mode === "http") await sendEvent(h.url, SIGNING_SECRET, envelope);
-    else await fake.sendEnvelope("events_api", envelope);
+    else await sendEnvelope("events_api", envelope);
   };
   const sendCommand = async (text: string) => {
     const command = { text, response_url: fake.responseUrl() };
     if (mode === "http") await sendSlashCommand(h.url, SIGNING_SECRET, command);
-    else await fake.sendEnvelope("slash_commands", slashCommandFields(command));
+    else await sendEnvelope("slash_commands", slashCommandFields(command));
   };
   const mention = async (text: string, who: { user?: string; bot_id?: string } = {}) => {
     await deliver(
@@ -158,7 +167,7 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
         on.id === "" ? { ephemeral: true } : { messageTs: on.id },
       );
       if (mode === "http") await sendInteraction(h.url, SIGNING_SECRET, payload);
-      else await fake.sendEnvelope("interactive", payload);
+      else await sendEnvelope("interactive", payload);
       await h.slack.idle();
     },
     stop: () => h.slack.stop(),
