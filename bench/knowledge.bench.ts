@@ -18,9 +18,7 @@ import {
 import { isRootSource } from "../src/core/knowledge/sources.ts";
 import { lazyDefaultRegistry } from "../src/core/registry/port-numbers.ts";
 import type { Knowledge, Registry } from "../src/core/types.ts";
-
-/** Debian's nmap package. Read for coverage figures only: never copied, never shipped. */
-const NMAP_SERVICES = "/usr/share/nmap/nmap-services";
+import { NMAP_SERVICES, nmapTopPorts } from "../test/support/nmap.ts";
 
 /** A curated span wider than this says little about one port (the whole dynamic range, …). */
 const MAX_CURATED_SPAN = 1000;
@@ -58,22 +56,6 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): [string, num
 }
 
 const pct = (n: number, of: number) => `${of === 0 ? 0 : ((100 * n) / of).toFixed(1)}%`;
-
-/** The `n` most frequently found open ports of `protocol`, by nmap's frequency column. */
-function topPorts(text: string, protocol: "tcp" | "udp", n: number): number[] {
-  const rows: { port: number; freq: number }[] = [];
-  for (const line of text.split("\n")) {
-    if (line === "" || line.startsWith("#")) continue;
-    const [, portProto, freq] = line.split("\t");
-    const [port, proto] = (portProto ?? "").split("/");
-    if (proto !== protocol) continue;
-    rows.push({ port: Number(port), freq: Number(freq) });
-  }
-  return rows
-    .sort((a, b) => b.freq - a.freq || a.port - b.port)
-    .slice(0, n)
-    .map((r) => r.port);
-}
 
 type Coverage = "iana" | "curated" | "neither";
 
@@ -121,7 +103,7 @@ function printNmapCoverage(k: Knowledge): void {
     ["tcp", 1000],
     ["udp", 200],
   ] as const) {
-    const ports = topPorts(text, protocol, n);
+    const ports = nmapTopPorts(text, protocol, n).map((p) => p.port);
     const by = { iana: [] as number[], curated: [] as number[], neither: [] as number[] };
     for (const port of ports) by[coverage(port, protocol, registry, k)].push(port);
     console.log(

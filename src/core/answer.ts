@@ -68,7 +68,9 @@ export function formerAssignment(record: IanaRecord): FormerAssignment | null {
     /historic usage was ([a-z0-9][\w.+-]*)/i.exec(text)?.[1] ??
     /\[was ([a-z0-9][\w.+-]*)\]/i.exec(text)?.[1] ??
     null;
-  return until === null && service === null ? null : { service, until };
+  // "Historic usage was surfpass. De-Assigned on …": the sentence's full stop is not the name's.
+  const name = service?.replace(/\.+$/u, "") ?? null;
+  return until === null && name === null ? null : { service: name, until };
 }
 
 const STATUS_ORDER = { assigned: 0, reserved: 1, unassigned: 2 } as const;

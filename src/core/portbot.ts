@@ -4,6 +4,8 @@ import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { detailReply } from "./detail.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
+import { parseNoteCommand } from "./notes/command.ts";
+import { noteReply, withTeamNotes } from "./notes/reply.ts";
 import type { FailureCode, Portbot, ReplyContext, Suggestion } from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
@@ -68,6 +70,15 @@ function suggestions(
   return out.slice(0, limit);
 }
 
+/** Who should see the reply to `text`, from parsing alone (see Portbot.visibilityOf). */
+function visibilityOf(text: string): "public" | "private" {
+  const typed = typeof text === "string" ? text : "";
+  // Note commands are answered to the asker alone (the note itself shows in later answers).
+  if (parseNoteCommand(typed) !== null) return "private";
+  const kind = parseQuery(typed).kind;
+  return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
+}
+
 export interface CreateOptions {
   /**
    * A prebuilt name-search index for exactly this registry and knowledge, or null when there is
@@ -110,7 +121,8 @@ export function createPortbot(
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
     if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
-    return answerReply(answer, context.stats ?? null);
+    const notes = context.notes ?? [];
+    return withTeamNotes(answerReply(answer, context.stats ?? null), answer, notes);
   }
 
   // Ids come from buttons, which anyone could forge: anything but a real port and section is refused.
@@ -143,10 +155,7 @@ export function createPortbot(
     answer: safeAnswer,
     detail,
     shared,
-    visibilityOf(text) {
-      const kind = parseQuery(typeof text === "string" ? text : "").kind;
-      return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
-    },
+    visibilityOf,
     reply,
     asksForStats(text) {
       return parseQuery(typeof text === "string" ? text : "").kind === "stats";
@@ -156,7 +165,7 @@ export function createPortbot(
       const ports = portsInText(text);
       if (ports.length > 0) {
         const shown = ports.slice(0, max);
-        const replies = shown.map((p) => reply(String(p)));
+        const replies = shown.map((p) => reply(String(p), { notes: context.notes ?? null }));
         const last = replies.at(-1);
         if (ports.length > shown.length && last !== undefined) {
           const note = messageCapNote(shown.length, ports.length);
@@ -170,6 +179,8 @@ export function createPortbot(
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
     portsIn: portsInText,
+    noteCommand: (text) => parseNoteCommand(typeof text === "string" ? text : ""),
+    noteReply,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
     warm() {
       search().warm();

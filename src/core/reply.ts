@@ -117,7 +117,9 @@ function gist(p: PortFacts): string {
   const former = p.iana.find((a) => a.formerly !== null);
   if (former !== undefined) {
     const lead = former.status === "reserved" ? "Reserved by IANA" : "No IANA assignment";
-    return `${lead}. ${formerlyText(former) ?? ""}${use}`;
+    // A bare de-assignment date says nothing of a use: say plainly that none is known.
+    const none = former.formerly?.service == null ? " No known common use." : "";
+    return `${lead}. ${formerlyText(former) ?? ""}${use || none}`;
   }
   if (p.iana.some((a) => a.status === "reserved")) {
     return `Reserved by IANA: nothing is assigned here.${use || " No known common use."}`;
@@ -473,6 +475,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
       return stats === null
         ? messageReply(answer, "Ratings", [[text(STATS_UNAVAILABLE)]])
         : statsReply(stats, answer.query);
+    case "notes": // answerText never makes one: note commands are replied to by notes/reply.ts
     case "error":
       return messageReply(
         answer,

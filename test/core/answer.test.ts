@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { formerAssignment } from "../../src/core/answer.ts";
 import type { PortFacts } from "../../src/core/answer-model.ts";
 import { portbot } from "./fixture.ts";
 
@@ -236,4 +237,24 @@ describe("answer: what else the port facts carry", () => {
     const udp = one("53").checks.find((c) => c.command === "lsof -nP -iUDP:53");
     assert.equal(udp?.note, "Sockets bound to 53.");
   });
+});
+
+test("a former name at the end of IANA's sentence keeps no full stop (5030: surfpass)", () => {
+  const record = {
+    service: null,
+    first: 5030,
+    last: 5030,
+    protocol: "tcp" as const,
+    description: "Reserved",
+    status: "reserved" as const,
+    assignee: null,
+    contact: null,
+    registered: "2006-12",
+    modified: "2022-01-10",
+    reference: null,
+    serviceCode: null,
+    unauthorizedUse: null,
+    notes: "Historic usage was surfpass. De-Assigned on 2022-01-10",
+  };
+  assert.deepEqual(formerAssignment(record), { service: "surfpass", until: "2022-01-10" });
 });

@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
+import { createPortbot } from "../../src/core/portbot.ts";
+import { createRegistry } from "../../src/core/registry/index.ts";
+import { ianaRecord } from "../../src/core/registry/record.ts";
 import { spansToPlain } from "../../src/core/reply.ts";
 import type { Reply } from "../../src/core/reply-model.ts";
-import { portbot } from "./fixture.ts";
+import { knowledge, portbot } from "./fixture.ts";
 
 const sectionTitles = (r: Reply) => r.cards.flatMap((c) => c.sections.map((s) => s.title));
 
@@ -230,6 +233,22 @@ describe("reply: IANA edge cases in words", () => {
     assert.equal(
       portbot.reply("24").cards[0]?.subtitle,
       "IANA: any private mail system (tcp/udp).",
+    );
+  });
+  test("a bare de-assignment date is followed by 'no known common use'", () => {
+    const deassigned = ianaRecord({
+      service: null,
+      first: 1301,
+      last: 1301,
+      protocol: "tcp",
+      description: "Reserved",
+      status: "reserved",
+      notes: "De-assigned on 2019-10-30",
+    });
+    const bot = createPortbot(createRegistry("iana-csv", [deassigned], "2026-02-25"), knowledge);
+    assert.equal(
+      bot.reply("1301/tcp").cards[0]?.subtitle,
+      "Reserved by IANA. IANA de-assigned it on 2019-10-30. No known common use.",
     );
   });
   test("IANA's raw notes become sentences", () => {

@@ -20,6 +20,8 @@ export interface AdapterContext {
   readonly logger: Logger;
   /** Metrics; none kept when absent. */
   readonly telemetry?: Telemetry;
+  /** Who may change team notes (NOTES_EDITORS); empty or absent: anyone. */
+  readonly notesEditors?: readonly string[];
 }
 
 export interface RunningAdapter {
@@ -112,7 +114,7 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
 
   function answer(ask: Ask, port: PlatformPort, place: Place) {
     return handle(ask.surface, ask.id, port, place, async (deps) => {
-      const replies = await repliesFor(ask, deps, port.capabilities.ratings);
+      const replies = await repliesFor(ask, deps, port.capabilities.ratings, { place, port });
       const report = await publish(replies, port, place, ask.text, deps);
       const delivered = report.failure === null ? replies : [];
       for (const r of delivered) telemetry.answered(place.platform, r.kind);

@@ -67,6 +67,7 @@ export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
     channel: job.dest.channel,
     thread: job.dest.threadTs,
     asker: job.dest.asker,
+    ...(job.dest.askerName === undefined ? {} : { askerName: job.dest.askerName }),
   };
   if (job.kind === "click") {
     await env.kit.click({ button: job.button, ...(job.id ? { id: job.id } : {}) }, port, place);

@@ -6,6 +6,7 @@ import type { Reply } from "../../core/reply-model.ts";
 import type { Logger } from "../../logger.ts";
 import type { PlatformFailure, PlatformPort } from "../kit/index.ts";
 import { renderMessage } from "./blocks.ts";
+import { groupCheckFor } from "./groups.ts";
 import { SLACK_SEEDS } from "./ratings.ts";
 import {
   platformErrorOf,
@@ -30,6 +31,8 @@ export interface Destination {
   threadTs: string | null;
   /** The person who asked. */
   asker: string;
+  /** Their user name, when the payload carries one (slash commands and shortcuts do). */
+  askerName?: string;
 }
 
 /** Errors meaning the bot cannot post where it was asked (a DM, a channel it is not in). */
@@ -123,5 +126,6 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
       }
     },
     classify: classifySlackError,
+    memberOf: (ids) => groupCheckFor(client, deps.logger)(dest.asker, ids),
   };
 }

@@ -10,6 +10,7 @@ import {
   buttonsIn,
   eventCallback,
   FAKE_BOT_USER_ID,
+  FAKE_TEAM_ID,
   reactionEvent,
   sendEvent,
   sendInteraction,
@@ -32,8 +33,10 @@ const eventId = () => `Ev0CONTRACT${String(++events).padStart(5, "0")}`;
 
 export async function startSlackDriver(mode: "http" | "socket"): Promise<AdapterDriver> {
   const faults: Faults = { recordAnswer: false, stats: false };
+  const editors: string[] = [];
   const h = await startHarness({
     mode,
+    notesEditors: editors,
     skipAuthTest: true,
     wrapStore: (s) => faultyStore(s, faults),
   });
@@ -87,6 +90,8 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
 
   return {
     name: `slack (${mode})`,
+    scope: { platform: "slack", workspace: FAKE_TEAM_ID },
+    editors,
     store: h.store,
     portbot: h.portbot,
     faults,

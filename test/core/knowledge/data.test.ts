@@ -16,7 +16,9 @@ import {
   UnofficialUsesFileSchema,
 } from "../../../src/core/knowledge/schema.ts";
 import { isRootSource, rootShare } from "../../../src/core/knowledge/sources.ts";
+import { loadPortbot } from "../../../src/core/portbot.ts";
 import { rankUses } from "../../../src/core/rank.ts";
+import { spansToPlain } from "../../../src/core/reply.ts";
 import type {
   CheckTemplate,
   EphemeralRange,
@@ -239,6 +241,11 @@ describe("data/ephemeral-ranges.json", () => {
       ["FreeBSD", 10000, 65535],
       ["OpenBSD", 1024, 49151],
       ["OpenBSD (high range)", 49152, 65535],
+      ["Windows XP / Server 2003 and older", 1025, 5000],
+      ["Linux (older kernels)", 32768, 61000],
+      ["Solaris", 32768, 65535],
+      ["AIX", 32768, 65535],
+      ["NetBSD", 49152, 65535],
     ];
     for (const [system, first, last] of expected) {
       const range = ranges.find((r) => r.system === system);
@@ -254,6 +261,25 @@ describe("data/ephemeral-ranges.json", () => {
     assert.match(windows?.setting ?? "", /netsh int ipv4 show dynamicport tcp/);
     assert.match(windows?.note ?? "", /1025-5000/);
     assert.match(windows?.note ?? "", /Vista \/ Server 2008 and later/);
+  });
+
+  it("keeps older releases and less common systems out of the current defaults", () => {
+    for (const system of ["Windows XP / Server 2003 and older", "Linux (older kernels)"]) {
+      assert.equal(ranges.find((r) => r.system === system)?.current, false, system);
+    }
+  });
+
+  it("answers 1025-1050 with older Windows, never 'most likely ephemeral' on today's systems", () => {
+    const bot = loadPortbot();
+    for (const port of ["1025", "1027", "1050"]) {
+      const section = bot
+        .reply(port)
+        .cards[0]?.sections.find((s) => s.title === "Ephemeral port on");
+      const body = spansToPlain(section?.body[0] ?? []);
+      assert.match(body, /Windows XP \/ Server 2003 and older may hand this port out/, port);
+      assert.match(body, /today's Linux, Windows and macOS do not/, port);
+      assert.doesNotMatch(body, /most likely/, port);
+    }
   });
 
   it("puts 60876 in Linux, Windows, macOS and FreeBSD ranges but not OpenBSD's default one", () => {
@@ -342,8 +368,26 @@ describe("data/exposure-notes.json", () => {
   const notes = parseExposure();
 
   it("validates, each note with a source", () => {
-    assert.ok(notes.length >= 3, `only ${notes.length} notes`);
+    assert.ok(notes.length >= 40, `only ${notes.length} notes`);
     for (const n of notes) assert.match(n.source, /^https:\/\//);
+  });
+
+  it("covers the commonly attacked and amplifying ports, each on the right protocol", () => {
+    const has = (port: number, protocol: "tcp" | "udp") =>
+      notes.some((n) => n.first <= port && port <= n.last && n.protocols.includes(protocol));
+    const tcp = [21, 22, 23, 445, 1433, 2375, 2376, 2379, 3306, 3389, 5432, 5900, 5984, 6379];
+    const more = [6443, 9200, 10250, 27017, 389, 502];
+    const udp = [19, 53, 123, 161, 389, 1900, 3702, 11211];
+    for (const port of [...tcp, ...more]) assert.ok(has(port, "tcp"), `${port}/tcp`);
+    for (const port of udp) assert.ok(has(port, "udp"), `${port}/udp`);
+    // Amplification is a UDP matter: no amplifier note may claim TCP on those ports.
+    for (const n of notes.filter((x) => /amplif/i.test(x.note))) {
+      assert.ok(n.protocols.includes("udp"), `${n.product} amplifies only over UDP`);
+    }
+  });
+
+  it("cites no repository root or home page", () => {
+    for (const n of notes) assert.ok(!isRootSource(n.source), `${n.product}: ${n.source}`);
   });
 });
 

@@ -13,7 +13,7 @@ export async function onButton(i: ButtonInteraction, deps: DiscordDeps): Promise
   await i.deferReply(deferred === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
   const responder = interactionResponder(i, deferred);
   const port = discordPort(deps.client, responder.postPublic, responder.sendPrivate);
-  const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user.id);
+  const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user);
   await deps.kit.click({ button: i.customId, id: `discord:${i.id}` }, port, place);
   await responder.finish();
 }
