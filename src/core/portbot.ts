@@ -87,6 +87,37 @@ export interface CreateOptions {
   prebuiltSearch?: () => SearchSource | null;
 }
 
+// Ids come from buttons, which anyone could forge: anything but a real port and section is refused.
+function detailOf(
+  port: number,
+  section: DetailSection,
+  answer: (text: string) => Answer,
+  knowledge: Knowledge,
+): Reply {
+  const valid =
+    Number.isInteger(port) && port >= 0 && port <= 65535 && DETAIL_SECTIONS.includes(section);
+  const facts = valid ? answer(String(port)).ports[0] : undefined;
+  if (facts === undefined || facts.port !== port) return failureReply("invalid-button");
+  return detailReply(facts, section, knowledge.ephemeral);
+}
+
+/** Only what was offered for sharing goes public (never a failure, never the usage hint). */
+function sharedOf(
+  source: ShareSource,
+  context: ReplyContext,
+  answer: (text: string) => Answer,
+  knowledge: Knowledge,
+  reply: (text: string, context: ReplyContext) => Reply,
+): Reply {
+  const r =
+    source.kind === "detail"
+      ? detailOf(source.port, source.section, answer, knowledge)
+      : reply(source.query, context);
+  if (r.visibility === "private" && r.share === null) return r;
+  const { text: _text, ...rest } = r;
+  return finish({ ...rest, visibility: "public", ratable: false, ratingPrompt: null, share: null });
+}
+
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
 export function createPortbot(
   registry: Registry,
@@ -125,36 +156,12 @@ export function createPortbot(
     return withTeamNotes(answerReply(answer, context.stats ?? null), answer, notes);
   }
 
-  // Ids come from buttons, which anyone could forge: anything but a real port and section is refused.
-  function detail(port: number, section: DetailSection): Reply {
-    const valid =
-      Number.isInteger(port) && port >= 0 && port <= 65535 && DETAIL_SECTIONS.includes(section);
-    const facts = valid ? safeAnswer(String(port)).ports[0] : undefined;
-    if (facts === undefined || facts.port !== port) return failureReply("invalid-button");
-    return detailReply(facts, section, knowledge.ephemeral);
-  }
-
-  function shared(source: ShareSource, context: ReplyContext = {}): Reply {
-    const r =
-      source.kind === "detail" ? detail(source.port, source.section) : reply(source.query, context);
-    // Only what was offered for sharing goes public (never a failure, never the usage hint).
-    if (r.visibility === "private" && r.share === null) return r;
-    const { text: _text, ...rest } = r;
-    return finish({
-      ...rest,
-      visibility: "public",
-      ratable: false,
-      ratingPrompt: null,
-      share: null,
-    });
-  }
-
   return {
     registry,
     knowledge,
     answer: safeAnswer,
-    detail,
-    shared,
+    detail: (port, section) => detailOf(port, section, safeAnswer, knowledge),
+    shared: (source, context = {}) => sharedOf(source, context, safeAnswer, knowledge, reply),
     visibilityOf,
     reply,
     asksForStats(text) {

@@ -462,6 +462,19 @@ export function failureReply(code: FailureCode, query = "", attached = 0): Reply
   return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(wording)]]);
 }
 
+/** A rated answer for everyone in the conversation (its buttons are on its cards). */
+function publicAnswer(
+  partial: Omit<Reply, "text" | "visibility" | "ratable" | "ratingPrompt" | "share">,
+): Reply {
+  return finish({
+    ...partial,
+    visibility: "public",
+    ratable: true,
+    ratingPrompt: RATING_PROMPT,
+    share: null,
+  });
+}
+
 /**
  * `stats`: the rating figures for a stats question, or null when the store could not give them
  * (the reply says so; it never shows an empty placeholder as if nobody had rated).
@@ -498,31 +511,23 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
           ),
         ]);
       }
-      return finish({
+      return publicAnswer({
         kind: "ports",
         query: answer.query,
         cards: answer.ports.map(portCard),
         notes,
         ports: answer.ports.map((p) => p.port),
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
-        share: null,
       });
     }
     case "range": {
       const r = answer.range;
       if (r === undefined) return failureReply("internal", answer.query);
-      return finish({
+      return publicAnswer({
         kind: "range",
         query: answer.query,
         cards: [rangeCard(r)],
         notes,
         ports: [r.first], // the most-asked list counts a range for its first port
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
-        share: null,
       });
     }
     case "search": {
@@ -542,16 +547,12 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         ]);
       }
       const best = answer.ports[0];
-      return finish({
+      return publicAnswer({
         kind: "search",
         query: answer.query,
         cards: best ? [list, portCard(best)] : [list],
         notes,
         ports: best ? [best.port] : [],
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
-        share: null,
       });
     }
   }

@@ -61,33 +61,29 @@ export interface KitOptions {
 /** Enough for a team's burst; past it, memory would grow with every queued answer. */
 export const DEFAULT_MAX_IN_FLIGHT = 200;
 
-export function createKit(ctx: AdapterContext, name = "adapter", options: KitOptions = {}): Kit {
-  const work = new InFlight();
-  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+type Work = (deps: AdapterContext & { telemetry: Telemetry }) => Promise<PublishReport>;
+
+interface HandlerDeps {
+  ctx: AdapterContext;
+  telemetry: Telemetry;
+  work: InFlight;
+  maxInFlight: number;
+  refuseBusy(port: PlatformPort): Promise<void>;
+}
+
+/**
+ * What every request (a question, a click) goes through: the busy bound, the interaction's
+ * logger, metrics, and the asker told of any failure. Never throws.
+ */
+function handler({ ctx, telemetry, work, maxInFlight, refuseBusy }: HandlerDeps) {
   const { portbot, logger } = ctx;
-  const telemetry = ctx.telemetry ?? NO_TELEMETRY;
-  telemetry.watchQueue(name, () => work.size);
-
-  async function refuseBusy(port: PlatformPort) {
-    telemetry.failed("busy");
-    if (!port.capabilities.privateReplies) return;
-    await port
-      .sendPrivate([portbot.failure("busy")])
-      .catch((error: unknown) =>
-        logger.warn({ err: error }, "could not tell the asker we are busy"),
-      );
-  }
-
-  type Work = (deps: AdapterContext & { telemetry: Telemetry }) => Promise<PublishReport>;
-
-  /** The busy bound, the interaction's logger, metrics, and the asker told of any failure. */
-  async function handle(
+  return async (
     surface: string,
     id: string | undefined,
     port: PlatformPort,
     place: Place,
     run: Work,
-  ): Promise<PublishReport | null> {
+  ): Promise<PublishReport | null> => {
     // The request itself is one of the work items when it runs tracked (work.run).
     if (work.size > maxInFlight) {
       await refuseBusy(port);
@@ -110,7 +106,27 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
     } finally {
       telemetry.handled(place.platform, surface, (performance.now() - started) / 1000);
     }
+  };
+}
+
+export function createKit(ctx: AdapterContext, name = "adapter", options: KitOptions = {}): Kit {
+  const work = new InFlight();
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const { portbot, logger } = ctx;
+  const telemetry = ctx.telemetry ?? NO_TELEMETRY;
+  telemetry.watchQueue(name, () => work.size);
+
+  async function refuseBusy(port: PlatformPort) {
+    telemetry.failed("busy");
+    if (!port.capabilities.privateReplies) return;
+    await port
+      .sendPrivate([portbot.failure("busy")])
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, "could not tell the asker we are busy"),
+      );
   }
+
+  const handle = handler({ ctx, telemetry, work, maxInFlight, refuseBusy });
 
   function answer(ask: Ask, port: PlatformPort, place: Place) {
     return handle(ask.surface, ask.id, port, place, async (deps) => {
