@@ -5,7 +5,7 @@ import type { NoteLookup } from "./listing/answer.ts";
 import type { NoteCommand } from "./notes/command.ts";
 import type { TeamNote } from "./notes/model.ts";
 import type { NoteOutcome } from "./notes/reply.ts";
-import type { Reply } from "./reply-model.ts";
+import type { DetailSection, Reply, ShareSource } from "./reply-model.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
 import type { RatingStyle } from "./wording.ts";
@@ -70,6 +70,17 @@ export interface Portbot {
   usageHint(): Reply;
   stats(stats: FeedbackStats): Reply;
   /**
+   * One section of a one-port answer, for the asker alone (what a button under the answer shows):
+   * every check command, every known use, or the registry details. Private and not rated; an
+   * impossible port gives the invalid-button failure.
+   */
+  detail(port: number, section: DetailSection): Reply;
+  /**
+   * What a "Share in channel" button posts: the reply `source` names, made public and unrated,
+   * without a share button of its own. A stats query is answered from `context.stats`.
+   */
+  shared(source: ShareSource, context?: ReplyContext): Reply;
+  /**
    * Reply for a failure outside the core; `code` picks the wording. `attached`: how many answers
    * are sent with it, privately (cannot-post only).
    */
@@ -92,4 +103,5 @@ export interface ReplyContext {
 }
 
 /** cannot-post: the platform refused the post here (not a member, archived, no permission). */
-export type FailureCode = "rate-limited" | "cannot-post" | "internal" | "busy";
+/** invalid-button: a clicked button's id could not be read (forged, garbled, from an old version). */
+export type FailureCode = "rate-limited" | "cannot-post" | "internal" | "busy" | "invalid-button";

@@ -2,6 +2,7 @@
 import type { Logger } from "../logger.ts";
 import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
+import { detailReply } from "./detail.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
 import { answerListing, NO_NOTES } from "./listing/answer.ts";
 import { readListing } from "./listing/read.ts";
@@ -17,8 +18,20 @@ import type {
 } from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
-import { answerReply, failureReply, helpReply, statsReply, usageHintReply } from "./reply.ts";
-import type { Reply } from "./reply-model.ts";
+import {
+  answerReply,
+  failureReply,
+  finish,
+  helpReply,
+  statsReply,
+  usageHintReply,
+} from "./reply.ts";
+import {
+  DETAIL_SECTIONS,
+  type DetailSection,
+  type Reply,
+  type ShareSource,
+} from "./reply-model.ts";
 import { PortSearch, type SearchSource, searchDocs } from "./search.ts";
 import { compactSource, loadPrebuiltIndex } from "./search-prebuilt.ts";
 import type { FeedbackStats } from "./stats-model.ts";
@@ -131,6 +144,37 @@ function lazySearch(registry: Registry, knowledge: Knowledge, options: CreateOpt
   return { get, warm };
 }
 
+// Ids come from buttons, which anyone could forge: anything but a real port and section is refused.
+function detailOf(
+  port: number,
+  section: DetailSection,
+  answer: (text: string) => Answer,
+  knowledge: Knowledge,
+): Reply {
+  const valid =
+    Number.isInteger(port) && port >= 0 && port <= 65535 && DETAIL_SECTIONS.includes(section);
+  const facts = valid ? answer(String(port)).ports[0] : undefined;
+  if (facts === undefined || facts.port !== port) return failureReply("invalid-button");
+  return detailReply(facts, section, knowledge.ephemeral);
+}
+
+/** Only what was offered for sharing goes public (never a failure, never the usage hint). */
+function sharedOf(
+  source: ShareSource,
+  context: ReplyContext,
+  answer: (text: string) => Answer,
+  knowledge: Knowledge,
+  reply: (text: string, context: ReplyContext) => Reply,
+): Reply {
+  const r =
+    source.kind === "detail"
+      ? detailOf(source.port, source.section, answer, knowledge)
+      : reply(source.query, context);
+  if (r.visibility === "private" && r.share === null) return r;
+  const { text: _text, ...rest } = r;
+  return finish({ ...rest, visibility: "public", ratable: false, ratingPrompt: null, share: null });
+}
+
 /** The bot for a given registry and knowledge (tests build it from fixtures). */
 export function createPortbot(
   registry: Registry,
@@ -168,6 +212,8 @@ export function createPortbot(
     knowledge,
     answer: safeAnswer,
     listing: (text, context) => listingFor(text, context, registry, knowledge),
+    detail: (port, section) => detailOf(port, section, safeAnswer, knowledge),
+    shared: (source, context = {}) => sharedOf(source, context, safeAnswer, knowledge, reply),
     visibilityOf,
     reply,
     asksForStats(text) {

@@ -45,6 +45,34 @@ export interface Section {
   table?: Table;
 }
 
+/** The parts of a one-port answer a person can ask for separately (a button, `--full`). */
+export type DetailSection = "commands" | "uses" | "details";
+
+export const DETAIL_SECTIONS: readonly DetailSection[] = ["commands", "uses", "details"];
+
+/** One "the rest, one click away" button under a one-port card. */
+export interface MoreLink {
+  section: DetailSection;
+  /** "Commands", "All uses (4)", "Details". */
+  label: string;
+  /** The same with the port, for where the button stands apart from its card ("5432 · Commands"). */
+  labelWithPort: string;
+}
+
+/**
+ * What a "Share in channel" button posts publicly: the reply to a query (help, stats, an error),
+ * or one port's detail section. Re-created from this when clicked (nothing is kept in memory).
+ */
+export type ShareSource =
+  | { kind: "query"; query: string }
+  | { kind: "detail"; port: number; section: DetailSection };
+
+export interface ShareLink {
+  /** "Share in channel". */
+  label: string;
+  source: ShareSource;
+}
+
 export interface Card {
   /** e.g. "Port 60876 · dynamic/private · unassigned" */
   title: string;
@@ -53,6 +81,8 @@ export interface Card {
   /** Set when the card is about one port. */
   port: number | null;
   sections: Section[];
+  /** The rest of a one-port answer, one click away; empty for cards not about one port. */
+  more: MoreLink[];
 }
 
 export interface Reply {
@@ -72,4 +102,6 @@ export interface Reply {
   ratable: boolean;
   /** "Was this helpful? 😃 🤨 😔" when ratable. */
   ratingPrompt: string | null;
+  /** Set on private replies worth showing others (help, stats, an error, a detail): the button. */
+  share: ShareLink | null;
 }

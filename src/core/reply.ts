@@ -7,7 +7,17 @@ import type {
   SearchMatch,
 } from "./answer-model.ts";
 import type { FailureCode } from "./portbot-api.ts";
-import type { Card, Line, Reply, Section, Span } from "./reply-model.ts";
+import type {
+  Card,
+  DetailSection,
+  Line,
+  MoreLink,
+  Reply,
+  Section,
+  ShareLink,
+  ShareSource,
+  Span,
+} from "./reply-model.ts";
 import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
 import { tableLines } from "./table.ts";
 import {
@@ -25,6 +35,7 @@ import {
   helpRating,
   ianaNoteSentence,
   listJoin,
+  moreLabel,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
   PORT_ZERO,
@@ -38,6 +49,7 @@ import {
   RATING_PROMPT,
   type RatingStyle,
   SECTION,
+  SHARE_LABEL,
   STATS_UNAVAILABLE,
   USAGE_HINT,
 } from "./wording.ts";
@@ -91,7 +103,7 @@ function formerlyText(a: IanaAssignment): string | null {
   return `${f.before}${f.service ?? ""}${f.after}`;
 }
 
-function portTitle(p: PortFacts): string {
+export function portTitle(p: PortFacts): string {
   const proto = p.protocol === null ? "" : `/${p.protocol}`;
   return `Port ${p.port}${proto} · ${RANGE_LABEL[p.range]} · ${headlineStatus(p)}`;
 }
@@ -185,7 +197,7 @@ function ianaItems(p: PortFacts): Line[] {
   });
 }
 
-function rangeSection(p: PortFacts): Section {
+export function rangeSection(p: PortFacts): Section {
   const privileged = p.privileged.length > 0;
   return section(`${SECTION.range}: ${RANGE_TITLE[p.range]}`, {
     body: [
@@ -206,7 +218,7 @@ function rangeSection(p: PortFacts): Section {
   });
 }
 
-function ephemeralSection(p: PortFacts): Section {
+export function ephemeralSection(p: PortFacts): Section {
   const systems = p.ephemeral.filter((e) => !e.system.startsWith("IANA"));
   const current = systems.filter((e) => e.current).map((e) => e.system);
   const others = systems.filter((e) => !e.current).map((e) => e.system);
@@ -221,11 +233,12 @@ function ephemeralSection(p: PortFacts): Section {
   });
 }
 
-function unofficialSection(p: PortFacts): Section {
+/** `limit`: how many uses to list, most likely first (the detail reply lists them all). */
+export function unofficialSection(p: PortFacts, limit = 8): Section {
   return section(SECTION.unofficial, {
     body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
     items: p.unofficial
-      .slice(0, 8)
+      .slice(0, limit)
       .map((u) => [
         strong(u.name),
         text(
@@ -238,40 +251,78 @@ function unofficialSection(p: PortFacts): Section {
   });
 }
 
-function portCard(p: PortFacts): Card {
+export function ianaSection(p: PortFacts): Section {
   const allUnassigned = p.iana.every((a) => a.status === "unassigned");
+  return section(SECTION.iana, {
+    body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
+    items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
+  });
+}
+
+/** Sourced notes on why the port is worth guarding, or null when there are none. */
+export function exposureSection(p: PortFacts): Section | null {
+  if (p.exposure.length === 0) return null;
+  return section(SECTION.exposure, {
+    body: [[text(EXPOSURE_INTRO)]],
+    items: p.exposure.map((x) => [
+      strong(x.product),
+      text(`: ${x.note} · `),
+      link("source", x.source),
+    ]),
+  });
+}
+
+export function checksSection(p: PortFacts): Section {
+  return section(SECTION.checks, {
+    // The note goes into the label, so every renderer shows what tells two commands apart.
+    commands: p.checks.map((c) => ({
+      label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
+      command: c.command,
+    })),
+  });
+}
+
+export function linksSection(p: PortFacts): Section {
+  return section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) });
+}
+
+/**
+ * The buttons under a one-port card: every section that has something to show (no "All uses"
+ * without uses), except `without` (the section a detail reply already is).
+ */
+export function moreLinks(p: PortFacts, without: DetailSection | null = null): MoreLink[] {
+  const sections: DetailSection[] = [];
+  if (p.checks.length > 0) sections.push("commands");
+  if (p.unofficial.length > 0) sections.push("uses");
+  sections.push("details");
+  return sections
+    .filter((s) => s !== without)
+    .map((s) => {
+      const label = moreLabel(s, p.unofficial.length);
+      return { section: s, label, labelWithPort: `${p.port} · ${label}` };
+    });
+}
+
+function portCard(p: PortFacts): Card {
   const sections: Section[] = [
     rangeSection(p),
-    section(SECTION.iana, {
-      body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
-      items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
-    }),
+    ianaSection(p),
     ephemeralSection(p),
     unofficialSection(p),
   ];
-  if (p.exposure.length > 0) {
-    sections.push(
-      section(SECTION.exposure, {
-        body: [[text(EXPOSURE_INTRO)]],
-        items: p.exposure.map((x) => [
-          strong(x.product),
-          text(`: ${x.note} · `),
-          link("source", x.source),
-        ]),
-      }),
-    );
-  }
-  sections.push(
-    section(SECTION.checks, {
-      // The note goes into the label, so every renderer shows what tells two commands apart.
-      commands: p.checks.map((c) => ({
-        label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
-        command: c.command,
-      })),
-    }),
-  );
-  sections.push(section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) }));
-  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections };
+  const exposure = exposureSection(p);
+  if (exposure !== null) sections.push(exposure);
+  sections.push(checksSection(p), linksSection(p));
+  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections, more: moreLinks(p) };
+}
+
+export function shareLink(source: ShareSource): ShareLink {
+  return { label: SHARE_LABEL, source };
+}
+
+/** The "Share in channel" button for a private reply that re-creates the reply to `query`. */
+function shareQuery(query: string): ShareLink | null {
+  return query.trim() === "" ? null : shareLink({ kind: "query", query });
 }
 
 function matchLine(m: SearchMatch): Line {
@@ -328,6 +379,7 @@ function rangeCard(r: RangeSummary): Card {
       : "Nothing assigned or known in this span.",
     port: null,
     sections,
+    more: [],
   };
 }
 
@@ -350,16 +402,25 @@ export function finish(partial: Omit<Reply, "text">): Reply {
   return { ...partial, text: parts.join("\n\n") };
 }
 
-function messageReply(answer: Pick<Answer, "query" | "kind">, title: string, lines: Line[]): Reply {
+/** `shareable`: whether others could use it too (an error about what was asked, not a failure). */
+function messageReply(
+  answer: Pick<Answer, "query" | "kind">,
+  title: string,
+  lines: Line[],
+  shareable = false,
+): Reply {
   return finish({
     kind: answer.kind,
     query: answer.query,
-    cards: [{ title, subtitle: null, port: null, sections: [section("", { body: lines })] }],
+    cards: [
+      { title, subtitle: null, port: null, sections: [section("", { body: lines })], more: [] },
+    ],
     notes: [],
     ports: [],
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: shareable ? shareQuery(answer.query) : null,
   });
 }
 
@@ -379,6 +440,7 @@ export function helpReply(query = "help", ratings: RatingStyle = "react"): Reply
           }),
           section(SECTION.rating, { body: [[text(helpRating(ratings))]] }),
         ],
+        more: [],
       },
     ],
     notes: [],
@@ -386,6 +448,7 @@ export function helpReply(query = "help", ratings: RatingStyle = "react"): Reply
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: shareQuery(query),
   });
 }
 
@@ -403,6 +466,19 @@ export function failureReply(code: FailureCode, query = "", attached = 0): Reply
   return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(wording)]]);
 }
 
+/** A rated answer for everyone in the conversation (its buttons are on its cards). */
+function publicAnswer(
+  partial: Omit<Reply, "text" | "visibility" | "ratable" | "ratingPrompt" | "share">,
+): Reply {
+  return finish({
+    ...partial,
+    visibility: "public",
+    ratable: true,
+    ratingPrompt: RATING_PROMPT,
+    share: null,
+  });
+}
+
 /**
  * `stats`: the rating figures for a stats question, or null when the store could not give them
  * (the reply says so; it never shows an empty placeholder as if nobody had rated).
@@ -418,13 +494,19 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         : statsReply(stats, answer.query);
     case "notes": // answerText never makes one: note commands are replied to by notes/reply.ts
     case "error":
-      return messageReply(answer, "Not a port I can look up", [
-        [text(answer.error?.message ?? "")],
-      ]);
+      return messageReply(
+        answer,
+        "Not a port I can look up",
+        [[text(answer.error?.message ?? "")]],
+        true,
+      );
     case "none":
-      return messageReply(answer, `Nothing found for “${echo(answer.query)}”`, [
-        [text(answer.error?.message ?? "")],
-      ]);
+      return messageReply(
+        answer,
+        `Nothing found for “${echo(answer.query)}”`,
+        [[text(answer.error?.message ?? "")]],
+        true,
+      );
     case "ports": {
       if (answer.truncated) {
         notes.push([
@@ -433,29 +515,23 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
           ),
         ]);
       }
-      return finish({
+      return publicAnswer({
         kind: "ports",
         query: answer.query,
         cards: answer.ports.map(portCard),
         notes,
         ports: answer.ports.map((p) => p.port),
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
       });
     }
     case "range": {
       const r = answer.range;
       if (r === undefined) return failureReply("internal", answer.query);
-      return finish({
+      return publicAnswer({
         kind: "range",
         query: answer.query,
         cards: [rangeCard(r)],
         notes,
         ports: [r.first], // the most-asked list counts a range for its first port
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
       });
     }
     case "search": {
@@ -467,6 +543,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
           : null,
         port: null,
         sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
+        more: [],
       };
       if (answer.truncated) {
         notes.push([
@@ -474,15 +551,12 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
         ]);
       }
       const best = answer.ports[0];
-      return finish({
+      return publicAnswer({
         kind: "search",
         query: answer.query,
         cards: best ? [list, portCard(best)] : [list],
         notes,
         ports: best ? [best.port] : [],
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
       });
     }
   }
@@ -553,6 +627,7 @@ export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
           stats.overall.votes === 0 ? "No ratings yet: react to an answer to rate it." : null,
         port: null,
         sections,
+        more: [],
       },
     ],
     notes: [],
@@ -560,5 +635,6 @@ export function statsReply(stats: FeedbackStats, query = "stats"): Reply {
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: shareQuery(query),
   });
 }

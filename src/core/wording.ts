@@ -173,6 +173,7 @@ export const SECTION = {
   range: "Range",
   iana: "IANA assignment",
   ephemeral: "Ephemeral port on",
+  ephemeralAll: "Ephemeral ranges by system",
   unofficial: "Known unofficial uses",
   exposure: "If exposed",
   checks: "Check what is using it",
@@ -217,7 +218,24 @@ export const FAILURE = {
   busy: "I'm answering a lot of questions at once right now, so I couldn't take yours. Please ask again in a minute.",
   internal:
     "Something went wrong on my side while answering. Please try again; if it keeps happening, tell the people who run me.",
+  "invalid-button": `That button is no longer valid (it may be from an older answer, or garbled). Ask again, for example ${EXAMPLES}.`,
 } as const;
+
+/** The buttons under a one-port answer: the rest of it, one click away. */
+export function moreLabel(section: "commands" | "uses" | "details", uses: number): string {
+  if (section === "commands") return "Commands";
+  if (section === "uses") return `All uses (${uses.toLocaleString("en-US")})`;
+  return "Details";
+}
+
+/** Titles of the detail replies a button shows ("Port 5432 · Commands to check it"). */
+export const DETAIL_TITLE = {
+  commands: "Commands to check it",
+  uses: "All known uses",
+  details: "Details",
+} as const;
+
+export const SHARE_LABEL = "Share in channel";
 
 /** Said with the answers themselves attached, visible only to the asker. */
 export function cannotPostAttached(answers: number): string {

@@ -22,6 +22,14 @@ export interface Observed {
   seeds: Rating[];
   /** Where it was sent, when not the driver's usual channel (a DM). */
   channel?: string;
+  /** The buttons on it, as the platform shows them (none where a platform has no buttons). */
+  buttons: ObservedButton[];
+}
+
+export interface ObservedButton {
+  label: string;
+  /** What the button carries back when clicked (Slack's value, Discord's custom_id). */
+  id: string;
 }
 
 export interface DriverCapabilities {
@@ -35,6 +43,8 @@ export interface DriverCapabilities {
   redelivery: boolean;
   /** People can write to the bot directly (a DM), without mentioning it. */
   directMessages: boolean;
+  /** Messages carry buttons whose clicks reach the bot (Slack, Discord; not a terminal). */
+  buttons: boolean;
 }
 
 export interface AdapterDriver {
@@ -82,6 +92,11 @@ export interface AdapterDriver {
   holdNextPost(): { arrived: Promise<void>; release(): void };
   /** Starts a command without waiting for it to finish. */
   commandNoWait(text: string): void;
+  /**
+   * A person (not the asker) clicks a button carrying `id` on `on` (a public answer or a private
+   * reply); resolves when the adapter has finished with the click.
+   */
+  click(on: Observed, id: unknown): Promise<void>;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
@@ -344,6 +359,70 @@ export function adapterContract(
         assert.match(mine, /rate-limiting me/);
         assert.doesNotMatch(mine, /visible only to you/);
       });
+
+    if (can.buttons) {
+      test("a one-port answer's buttons each show their section to the clicker alone", async () => {
+        await d.command("5432");
+        const answer = (await d.publicAnswers()).at(-1) as Observed;
+        assert.deepEqual(
+          answer.buttons.map((b) => b.label.replace(/\(\d+\)$/, "(N)")),
+          ["Commands", "All uses (N)", "Details"],
+        );
+        const c = await counts();
+        const shows = [/Commands to check it/, /All known uses/, /Ephemeral ranges by system/];
+        for (const [i, button] of answer.buttons.entries()) {
+          await d.click(answer, button.id);
+          const [mine, ...more] = await newPrivate(c.priv + i);
+          assert.equal(more.length, 0, `${button.label}: one private reply`);
+          assert.match(flat(mine?.text ?? ""), shows[i] as RegExp, button.label);
+          assert.match(flat(mine?.text ?? ""), /5432/);
+        }
+        assert.equal((await d.publicAnswers()).length, c.pub, "nothing public");
+        assert.equal((await d.store.stats()).answers, c.answers, "nothing recorded");
+      });
+
+      test("a forged or garbled button is answered privately as no longer valid", async () => {
+        await d.command("22");
+        const answer = (await d.publicAnswers()).at(-1) as Observed;
+        const c = await counts();
+        for (const id of ["pb1|d|65536|commands", "pb1|d|22|all", "<!channel> @everyone", ""]) {
+          await d.click(answer, id);
+        }
+        const mine = await newPrivate(c.priv);
+        assert.equal(mine.length, 4);
+        for (const o of mine) {
+          assert.match(flat(o.text), /That button is no longer valid/);
+          assert.equal(d.isLive(o.raw), false);
+        }
+        assert.equal((await d.publicAnswers()).length, c.pub);
+      });
+
+      test("Share in channel posts a private reply publicly, unrated and unrecorded", async () => {
+        await d.command("help");
+        const help = (await d.privateReplies()).at(-1) as Observed;
+        const share = help.buttons.find((b) => b.label === "Share in channel");
+        assert.ok(share, "help can be shared");
+        const c = await counts();
+        await d.click(help, share.id);
+        const [shared, ...more] = await newPublic(c.pub);
+        assert.ok(shared, "posted publicly");
+        assert.equal(more.length, 0);
+        assert.match(flat(shared.text), /what's on that port\?/);
+        assert.deepEqual(shared.seeds, [], "not rated");
+        assert.deepEqual(shared.buttons, [], "no share button of its own");
+        assert.equal((await d.store.stats()).answers, c.answers, "not recorded");
+      });
+    } else {
+      test("no buttons where the platform has none (the terminal's is --full)", async () => {
+        const c = await counts();
+        await d.command("5432");
+        await d.command("help");
+        for (const o of [...(await newPublic(c.pub)), ...(await newPrivate(c.priv))]) {
+          assert.deepEqual(o.buttons, []);
+          assert.doesNotMatch(o.text, /Share in channel/);
+        }
+      });
+    }
 
     test("a team note is confirmed privately, shown first in its port's answer with author and date, and found by its words", async () => {
       const c = await counts();

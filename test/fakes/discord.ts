@@ -251,9 +251,14 @@ export class FakeDiscord {
 
   /** Sends an interaction and returns its payload (id and token identify its callbacks). */
   sendInteraction(
-    type: 2 | 4,
+    type: 2 | 3 | 4,
     data: Record<string, unknown>,
-    options: { user?: FakeUser; channel?: FakeChannel; where?: InteractionPlace } = {},
+    options: {
+      user?: FakeUser;
+      channel?: FakeChannel;
+      where?: InteractionPlace;
+      message?: Record<string, unknown>;
+    } = {},
   ): Record<string, unknown> {
     const user = options.user ?? { id: "800000000000000001", username: "asker" };
     const place = this.#placeOf(options.where ?? "guild", user);
@@ -264,6 +269,7 @@ export class FakeDiscord {
       user,
       type,
       data,
+      ...(options.message === undefined ? {} : { message: options.message }),
     });
     this.dispatch("INTERACTION_CREATE", payload);
     return payload;
@@ -484,6 +490,7 @@ export class FakeDiscord {
         Object.assign(message, {
           content: patch.content ?? message.content,
           embeds: patch.embeds ?? message.embeds,
+          components: patch.components ?? message.components,
         });
         this.messages.set(key, message);
         this.messages.set(String(message.id), message);
@@ -499,6 +506,7 @@ export class FakeDiscord {
         author: this.bot,
         content: typeof patch.content === "string" ? patch.content : "",
         embeds: Array.isArray(patch.embeds) ? patch.embeds : [],
+        components: Array.isArray(patch.components) ? patch.components : [],
         webhookId: app,
         applicationId: app,
         flags: typeof patch.flags === "number" ? patch.flags : 0,
@@ -516,6 +524,7 @@ export class FakeDiscord {
         author: this.bot,
         content: typeof body.content === "string" ? body.content : "",
         embeds: Array.isArray(body.embeds) ? body.embeds : [],
+        components: Array.isArray(body.components) ? body.components : [],
         reference: ref?.message_id ? { messageId: ref.message_id, channelId: m[1] ?? "" } : null,
       });
       this.messages.set(String(message.id), message);

@@ -603,3 +603,86 @@ export function messageShortcut(
     },
   };
 }
+
+/** A button as the bot drew it in Block Kit (what a person can click). */
+export interface SlackButton {
+  action_id: string;
+  value?: string;
+  text: { type: "plain_text"; text: string; emoji?: boolean };
+}
+
+/** Every button in a message's blocks, in order. */
+export function buttonsIn(blocks: unknown): SlackButton[] {
+  if (!Array.isArray(blocks)) return [];
+  return blocks.flatMap((b: { type?: string; elements?: { type?: string }[] }) =>
+    b.type === "actions"
+      ? ((b.elements ?? []).filter((e) => e.type === "button") as SlackButton[])
+      : [],
+  );
+}
+
+/**
+ * A `block_actions` payload for a click on `button`, as Slack sends it: for a message in a
+ * channel, or for an ephemeral one (then without `message`, and `container.is_ephemeral`).
+ */
+export function blockActionsPayload(
+  button: Pick<SlackButton, "action_id" | "value"> & { text?: SlackButton["text"] },
+  responseUrl: string,
+  options: {
+    messageTs?: string;
+    ephemeral?: boolean;
+    threadTs?: string;
+    channel?: string;
+    user?: string;
+  } = {},
+): Record<string, unknown> {
+  const channel = options.channel ?? "C0CHANNEL1";
+  const ts = options.messageTs ?? "1700000000.000001";
+  return {
+    type: "block_actions",
+    user: {
+      id: options.user ?? "U0CLICK001",
+      username: "clicker",
+      name: "clicker",
+      team_id: FAKE_TEAM_ID,
+    },
+    api_app_id: "A0FAKE0001",
+    token: "legacy-verification-token",
+    container: {
+      type: "message",
+      message_ts: ts,
+      channel_id: channel,
+      is_ephemeral: options.ephemeral === true,
+      ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
+    },
+    trigger_id: "1.2.4",
+    team: { id: FAKE_TEAM_ID, domain: "fake" },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channel, name: "general" },
+    ...(options.ephemeral === true
+      ? {}
+      : {
+          message: {
+            type: "message",
+            user: FAKE_BOT_USER_ID,
+            bot_id: FAKE_BOT_ID,
+            ts,
+            text: "an answer",
+            ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
+          },
+        }),
+    state: { values: {} },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: button.action_id,
+        block_id: "b0",
+        text: button.text ?? { type: "plain_text", text: "button", emoji: true },
+        ...(button.value === undefined ? {} : { value: button.value }),
+        action_ts: "1700000102.000000",
+      },
+    ],
+  };
+}

@@ -8,13 +8,17 @@ export interface RecordingPort extends PlatformPort {
 }
 
 export function recordingPort(
-  options: { hold?: Promise<void>; ratings?: "react" | "type" | null } = {},
+  options: { hold?: Promise<void>; ratings?: "react" | "type" | null; buttons?: boolean } = {},
 ): RecordingPort {
   const posted: Reply[] = [];
   const privately: Reply[] = [];
   let ids = 0;
   return {
-    capabilities: { privateReplies: true, ratings: options.ratings ?? "react" },
+    capabilities: {
+      privateReplies: true,
+      ratings: options.ratings ?? "react",
+      buttons: options.buttons ?? true,
+    },
     posted,
     privately,
     async postPublic(reply) {

@@ -6,6 +6,7 @@ import type { DiscordConfig } from "../../config.ts";
 import { type AdapterContext, createKit, type RunningAdapter } from "../kit/index.ts";
 import { createClient } from "./client.ts";
 import { COMMANDS } from "./commands.ts";
+import { answerDropped } from "./dropped.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { guardPackets } from "./packet-guard.ts";
 import { ReactionDeliveries } from "./reaction-ids.ts";
@@ -34,8 +35,14 @@ export function createDiscordAdapter(
 ): DiscordAdapter {
   const logger = ctx.logger.child({ adapter: "discord" });
   const client = createClient(discord, options.maxRateLimitWaitMs ?? 5_000);
-  guardPackets(client, logger, () => {});
   const kit = createKit({ ...ctx, logger }, "discord");
+  guardPackets(client, logger, (_type, packet) => {
+    ctx.telemetry?.failed("malformed-event");
+    kit.work.run(
+      () => answerDropped(packet, client, ctx.portbot, logger),
+      (err) => logger.warn({ err }, "discord: answering a malformed interaction failed"),
+    );
+  });
   registerListeners({
     client,
     kit,

@@ -8,9 +8,17 @@
 // Safety: everything from a Reply is escaped (it may echo what a user typed), so `@everyone`,
 // `<@&role>`, `[masked](links)` and bare URLs in user text are inert. Only `link` spans become
 // links, and only for http(s) URLs (ours, from the data files).
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
 import type { Line, Reply, Section, Span } from "../../core/reply-model.ts";
 import { tableLines } from "../../core/table.ts";
+import { type Button, moreButtons, shareButton } from "../kit/buttons.ts";
 import { sliceUnits, tableChunks } from "../kit/text.ts";
 
 export const EMBED_LIMITS = {
@@ -23,6 +31,11 @@ export const EMBED_LIMITS = {
   /** Characters across every embed of one message. */
   total: 6000,
   embedsPerMessage: 10,
+  /** Action rows per message, buttons per row, button label and custom_id lengths. */
+  rows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
 } as const;
 
 /** Field name for continuation fields: Discord rejects empty names; this renders as nothing. */
@@ -179,6 +192,11 @@ function specs(reply: Reply): EmbedSpec[] {
  * message's last embed (the message that is recorded and gets the rating reactions).
  */
 export function renderReply(reply: Reply): APIEmbed[][] {
+  return layout(reply).messages;
+}
+
+/** The embeds per message, and for each card the message its first embed is in. */
+function layout(reply: Reply): { messages: APIEmbed[][]; cardMessage: number[] } {
   const color = reply.kind === "error" ? COLOR.error : COLOR.normal;
   const footer = reply.ratingPrompt ? truncate(reply.ratingPrompt, EMBED_LIMITS.footer) : null;
   // Room for the footer is kept in every message, so whichever is first can carry it.
@@ -198,9 +216,15 @@ export function renderReply(reply: Reply): APIEmbed[][] {
     }
     current.push(embed);
     used += embedSize(embed);
+    return messages.length;
   };
 
-  for (const spec of specs(reply)) {
+  const cardMessage: number[] = [];
+  for (const [index, spec] of specs(reply).entries()) {
+    const closeCard = (embed: APIEmbed) => {
+      const at = close(embed);
+      cardMessage[index] ??= at;
+    };
     let embed: APIEmbed = { color, fields: [] };
     if (spec.title) embed.title = spec.title;
     if (spec.description) embed.description = spec.description;
@@ -211,19 +235,63 @@ export function renderReply(reply: Reply): APIEmbed[][] {
       const fieldSize = field.name.length + field.value.length;
       const fields = embed.fields ?? [];
       if (fields.length >= EMBED_LIMITS.fields || used + embedSize(embed) + fieldSize > budget) {
-        close(embed);
+        closeCard(embed);
         if (used + fieldSize > budget || current.length >= EMBED_LIMITS.embedsPerMessage) flush();
         embed = { color, fields: [] };
       }
       embed.fields?.push(field);
     }
     if ((embed.fields?.length ?? 0) === 0) delete embed.fields;
-    if (embed.title || embed.description || embed.fields) close(embed);
+    if (embed.title || embed.description || embed.fields) closeCard(embed);
   }
   flush();
 
   const first = messages[0];
   const target = first?.[first.length - 1];
   if (footer && target) target.footer = { text: footer };
-  return messages;
+  return { messages, cardMessage };
+}
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+export interface DiscordMessage {
+  embeds: APIEmbed[];
+  /** Action rows of buttons (none on a message without any). */
+  components: ButtonRow[];
+}
+
+function buttonRow(buttons: readonly Button[], style: ButtonStyle.Primary | ButtonStyle.Secondary) {
+  return {
+    type: ComponentType.ActionRow,
+    components: buttons.slice(0, EMBED_LIMITS.buttonsPerRow).map((b) => ({
+      type: ComponentType.Button,
+      style,
+      label: sliceUnits(b.label, EMBED_LIMITS.buttonLabel),
+      custom_id: b.id,
+    })),
+  } satisfies ButtonRow;
+}
+
+/**
+ * A reply as Discord messages with their buttons: each one-port card's row on the message its
+ * embed is in (labelled with the port when several cards share a message's rows), and Share in
+ * channel on the last message of a private reply. At most five rows per message.
+ */
+export function renderMessages(reply: Reply): DiscordMessage[] {
+  const { messages, cardMessage } = layout(reply);
+  const out: DiscordMessage[] = messages.map((embeds) => ({ embeds, components: [] }));
+  const withButtons = reply.cards.filter((c) => c.port !== null && c.more.length > 0).length;
+  reply.cards.forEach((card, i) => {
+    const target = out[cardMessage[i] ?? -1];
+    if (target === undefined || card.port === null || card.more.length === 0) return;
+    if (target.components.length >= EMBED_LIMITS.rows) return;
+    const buttons = moreButtons(card.port, card.more, withButtons > 1);
+    target.components.push(buttonRow(buttons, ButtonStyle.Secondary));
+  });
+  const share = shareButton(reply.share, EMBED_LIMITS.customId);
+  const last = out.at(-1);
+  if (share !== null && last !== undefined && last.components.length < EMBED_LIMITS.rows) {
+    last.components.push(buttonRow([share], ButtonStyle.Primary));
+  }
+  return out;
 }

@@ -7,9 +7,10 @@
 import type { Client } from "discord.js";
 import type { Logger } from "../../logger.ts";
 
-interface Packet {
+export interface Packet {
   t?: string | null;
   s?: number | null;
+  d?: unknown;
 }
 
 /** The one internal the guard needs (not in discord.js's typings; present in 14.x). */
@@ -17,7 +18,11 @@ interface PacketHandling {
   handlePacket(packet?: Packet, shard?: unknown): boolean;
 }
 
-export function guardPackets(client: Client, logger: Logger, onDrop: (type: string) => void): void {
+export function guardPackets(
+  client: Client,
+  logger: Logger,
+  onDrop: (type: string, packet: Packet | undefined) => void,
+): void {
   const ws = client.ws as unknown as PacketHandling;
   if (typeof ws.handlePacket !== "function") {
     logger.warn("discord: this discord.js has no handlePacket; malformed events are not guarded");
@@ -33,7 +38,7 @@ export function guardPackets(client: Client, logger: Logger, onDrop: (type: stri
         { err: error, type, seq: packet?.s },
         "discord: dropped a malformed gateway event",
       );
-      onDrop(type);
+      onDrop(type, packet);
       return true;
     }
   };

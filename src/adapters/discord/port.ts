@@ -16,7 +16,7 @@ import {
 } from "discord.js";
 import type { Reply } from "../../core/reply-model.ts";
 import type { PlatformFailure, PlatformPort, Posted } from "../kit/index.ts";
-import { renderReply } from "./embeds.ts";
+import { type DiscordMessage, renderMessages } from "./embeds.ts";
 import { DISCORD_SEEDS } from "./ratings.ts";
 
 /** Missing access, missing permissions, cannot DM this user, unknown channel. */
@@ -46,9 +46,10 @@ export function channelPoster(
 ): PostPublic {
   return async (reply: Reply) => {
     let first: Posted | null = null;
-    for (const embeds of renderReply(reply)) {
+    for (const { embeds, components } of renderMessages(reply)) {
       const body: RESTPostAPIChannelMessageJSONBody = {
         embeds,
+        ...(components.length > 0 ? { components } : {}),
         // Set on every body sent through REST directly (the Client default does not apply here).
         allowed_mentions: { parse: [], replied_user: pingAuthor },
         ...(first === null && replyTo !== null
@@ -65,14 +66,17 @@ export function channelPoster(
   };
 }
 
-/** Sends replies to a user by direct message (what "privately" means for a mention). */
+/**
+ * Sends replies to a user by direct message (what "privately" means for a mention). Without Share
+ * in channel: clicked in a DM, it could only share into the DM.
+ */
 export function directMessenger(client: Client, userId: string): SendPrivate {
   return async (replies) => {
     const dm = (await client.rest.post(Routes.userChannels(), {
       body: { recipient_id: userId },
     })) as { id: string };
     const post = channelPoster(client, dm.id, null, false);
-    for (const reply of replies) await post(reply);
+    for (const reply of replies) await post({ ...reply, share: null });
   };
 }
 
@@ -107,40 +111,38 @@ export function interactionResponder(
   deferred: "public" | "ephemeral",
 ): InteractionResponder {
   let original: "unused" | "used" | "deleted" = "unused";
-  const followUp = async (embeds: ReturnType<typeof renderReply>[number], ephemeral: boolean) =>
-    i.followUp({ embeds, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  const followUp = async (message: DiscordMessage, ephemeral: boolean) =>
+    i.followUp({ ...message, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
   /** One message for the asker alone: the ephemeral deferral first, then ephemeral follow-ups. */
-  const ephemeral = async (embeds: ReturnType<typeof renderReply>[number]) => {
+  const ephemeral = async (message: DiscordMessage) => {
     if (deferred === "ephemeral" && original === "unused") {
       original = "used";
-      return i.editReply({ embeds });
+      return i.editReply(message);
     }
-    return followUp(embeds, true);
+    return followUp(message, true);
   };
   return {
     async postPublic(reply) {
-      const [first = [], ...rest] = renderReply(reply);
+      const [first = { embeds: [], components: [] }, ...rest] = renderMessages(reply);
       const useOriginal = deferred === "public" && original === "unused";
-      const message = useOriginal
-        ? await i.editReply({ embeds: first })
-        : await followUp(first, false);
+      const message = useOriginal ? await i.editReply(first) : await followUp(first, false);
       if (useOriginal) original = "used";
-      for (const embeds of rest) await followUp(embeds, false);
+      for (const next of rest) await followUp(next, false);
       return { channel: message.channelId, messageId: message.id };
     },
     async sendPrivate(replies) {
-      const messages = replies.flatMap((r) => renderReply(r));
+      const messages = replies.flatMap((r) => renderMessages(r));
       if (deferred === "public" && original === "unused") {
         await i.deleteReply();
         original = "deleted";
       }
-      for (const embeds of messages) await ephemeral(embeds);
+      for (const message of messages) await ephemeral(message);
     },
     async postEphemeral(reply) {
       let first: Posted | null = null;
-      for (const embeds of renderReply(reply)) {
-        const message = await ephemeral(embeds);
-        first ??= { channel: message.channelId, messageId: message.id };
+      for (const message of renderMessages(reply)) {
+        const sent = await ephemeral(message);
+        first ??= { channel: sent.channelId, messageId: sent.id };
       }
       if (first === null) throw new Error("the reply rendered to no message");
       return first;
@@ -179,7 +181,7 @@ export function discordPort(
   rated = true,
 ): PlatformPort {
   return {
-    capabilities: { privateReplies: true, ratings: rated ? "react" : null },
+    capabilities: { privateReplies: true, ratings: rated ? "react" : null, buttons: true },
     postPublic,
     sendPrivate,
     react: reactor(client),

@@ -50,7 +50,10 @@ export function recordedQuery(text: string): string {
 }
 
 /** The figures for a stats question, or null when the store cannot give them now. */
-async function statsFor(ask: Ask, deps: FlowDeps): Promise<FeedbackStats | null> {
+export async function statsFor(
+  ask: Pick<Ask, "text">,
+  deps: FlowDeps,
+): Promise<FeedbackStats | null> {
   if (!deps.portbot.asksForStats(ask.text)) return null;
   try {
     return await deps.store.stats();

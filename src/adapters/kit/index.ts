@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Portbot } from "../../core/portbot-api.ts";
 import type { FeedbackStore, ReactionOutcome } from "../../feedback/types.ts";
 import type { Logger } from "../../logger.ts";
+import { answerClick, type Click } from "./clicks.ts";
 import { type Ask, repliesFor } from "./flow.ts";
 import { InFlight } from "./in-flight.ts";
 import type { Place, PlatformPort } from "./platform-port.ts";
@@ -42,6 +43,11 @@ export interface Kit {
    * False when the adapter is stopping and takes no new work.
    */
   answerLater(ask: Ask, port: PlatformPort, place: Place): boolean;
+  /**
+   * Answers a clicked button (a section of an answer for the clicker alone, or sharing a private
+   * reply in the channel). Never throws, like answer().
+   */
+  click(click: Click, port: PlatformPort, place: Place): Promise<PublishReport | null>;
   vote(reaction: ReactionInput): Promise<ReactionOutcome>;
   /** Tells the asker, privately, that the bot is too busy to take the request (queues are bounded). */
   refuseBusy(port: PlatformPort): Promise<void>;
@@ -54,6 +60,54 @@ export interface KitOptions {
 
 /** Enough for a team's burst; past it, memory would grow with every queued answer. */
 export const DEFAULT_MAX_IN_FLIGHT = 200;
+
+type Work = (deps: AdapterContext & { telemetry: Telemetry }) => Promise<PublishReport>;
+
+interface HandlerDeps {
+  ctx: AdapterContext;
+  telemetry: Telemetry;
+  work: InFlight;
+  maxInFlight: number;
+  refuseBusy(port: PlatformPort): Promise<void>;
+}
+
+/**
+ * What every request (a question, a click) goes through: the busy bound, the interaction's
+ * logger, metrics, and the asker told of any failure. Never throws.
+ */
+function handler({ ctx, telemetry, work, maxInFlight, refuseBusy }: HandlerDeps) {
+  const { portbot, logger } = ctx;
+  return async (
+    surface: string,
+    id: string | undefined,
+    port: PlatformPort,
+    place: Place,
+    run: Work,
+  ): Promise<PublishReport | null> => {
+    // The request itself is one of the work items when it runs tracked (work.run).
+    if (work.size > maxInFlight) {
+      await refuseBusy(port);
+      return null;
+    }
+    const started = performance.now();
+    // Every line logged while answering carries the interaction's id.
+    const log = logger.child({ interaction: id ?? randomUUID(), platform: place.platform });
+    try {
+      return await run({ ...ctx, logger: log, telemetry });
+    } catch (error) {
+      telemetry.failed("internal");
+      log.error({ err: error }, "answering failed");
+      if (port.capabilities.privateReplies) {
+        await port
+          .sendPrivate([portbot.failure("internal")])
+          .catch((again: unknown) => log.warn({ err: again }, "could not tell the asker"));
+      }
+      return null;
+    } finally {
+      telemetry.handled(place.platform, surface, (performance.now() - started) / 1000);
+    }
+  };
+}
 
 export function createKit(ctx: AdapterContext, name = "adapter", options: KitOptions = {}): Kit {
   const work = new InFlight();
@@ -72,41 +126,25 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
       );
   }
 
-  async function answer(ask: Ask, port: PlatformPort, place: Place) {
-    // The request itself is one of the work items when it runs tracked (work.run).
-    if (work.size > maxInFlight) {
-      await refuseBusy(port);
-      return null;
-    }
-    const started = performance.now();
-    // Every line logged while answering carries the interaction's id.
-    const log = logger.child({ interaction: ask.id ?? randomUUID(), platform: place.platform });
-    const deps = { ...ctx, logger: log };
-    try {
+  const handle = handler({ ctx, telemetry, work, maxInFlight, refuseBusy });
+
+  function answer(ask: Ask, port: PlatformPort, place: Place) {
+    return handle(ask.surface, ask.id, port, place, async (deps) => {
       const replies = await repliesFor(ask, deps, port.capabilities.ratings, { place, port });
       const report = await publish(replies, port, place, ask.text, deps);
       const delivered = report.failure === null ? replies : [];
       for (const r of delivered) telemetry.answered(place.platform, r.kind);
       if (report.failure !== null) telemetry.failed(report.failure);
       return report;
-    } catch (error) {
-      telemetry.failed("internal");
-      log.error({ err: error }, "answering failed");
-      if (port.capabilities.privateReplies) {
-        await port
-          .sendPrivate([portbot.failure("internal")])
-          .catch((again: unknown) => log.warn({ err: again }, "could not tell the asker"));
-      }
-      return null;
-    } finally {
-      telemetry.handled(place.platform, ask.surface, (performance.now() - started) / 1000);
-    }
+    });
   }
 
   return {
     work,
     answer,
     refuseBusy,
+    click: (click, port, place) =>
+      handle("button", click.id, port, place, (deps) => answerClick(click, port, place, deps)),
     answerLater(ask, port, place) {
       const started = work.run(
         async () => {
@@ -130,6 +168,9 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
   };
 }
 
+export type { Button, ButtonAction } from "./buttons.ts";
+export { decodeButton, encodeButton, moreButtons, shareButton } from "./buttons.ts";
+export type { Click } from "./clicks.ts";
 export type { Ask } from "./flow.ts";
 export { recordedQuery } from "./flow.ts";
 export type {

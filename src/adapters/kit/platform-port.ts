@@ -11,6 +11,11 @@ export interface Capabilities {
   readonly privateReplies: boolean;
   /** How people rate a public answer here, or null when this request's answers are not rated. */
   readonly ratings: RatingStyle | null;
+  /**
+   * The platform shows buttons on a message and delivers their clicks (Slack, Discord): answers
+   * then carry the rest one click away and private replies a Share button. A terminal has none.
+   */
+  readonly buttons: boolean;
 }
 
 /** Where a request came from: what an answer is recorded under. */

@@ -29,10 +29,13 @@ export interface PublishReport {
   failure: FailureCode | null;
 }
 
-function prompted(reply: Reply, port: PlatformPort): Reply {
+/** The reply as this port can show it: its rating prompt, and buttons only where there are any. */
+function forPort(reply: Reply, port: PlatformPort): Reply {
   const style = port.capabilities.ratings;
   const prompt = reply.ratable && style !== null ? ratingPrompt(style) : null;
-  return prompt === reply.ratingPrompt ? reply : { ...reply, ratingPrompt: prompt };
+  const adapted = prompt === reply.ratingPrompt ? reply : { ...reply, ratingPrompt: prompt };
+  if (port.capabilities.buttons) return adapted;
+  return { ...adapted, share: null, cards: adapted.cards.map((c) => ({ ...c, more: [] })) };
 }
 
 async function recordAndSeed(
@@ -131,7 +134,7 @@ export async function publish(
 ): Promise<PublishReport> {
   const report: PublishReport = { posted: 0, recorded: 0, sentPrivately: 0, failure: null };
   for (const [i, raw] of replies.entries()) {
-    const reply = prompted(raw, port);
+    const reply = forPort(raw, port);
     if (reply.visibility === "private") {
       await sendToAsker([reply], port, report, deps);
       continue;

@@ -19,7 +19,7 @@ export function shellPort(output: Writable, privateOutput: Writable, text: TextO
   const rateable: string[] = [];
   const print = (reply: Reply, to = output) => to.write(renderText(reply, text));
   return {
-    capabilities: { privateReplies: true, ratings: "type" },
+    capabilities: { privateReplies: true, ratings: "type", buttons: false },
     rateable,
     async postPublic(reply) {
       print(reply);

@@ -11,6 +11,7 @@
 import type { types } from "@slack/bolt";
 import type { Card, Line, Reply, Section, Span } from "../../core/reply-model.ts";
 import { tableLines } from "../../core/table.ts";
+import { type Button, moreButtons, shareButton } from "../kit/buttons.ts";
 import { sliceUnits, tableChunks } from "../kit/text.ts";
 
 export type KnownBlock = types.KnownBlock;
@@ -25,7 +26,13 @@ export const LIMITS = {
   messageChars: 11_000,
   /** Fallback/notification text. */
   fallbackText: 3000,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
 } as const;
+
+/** Every button's action_id starts so (`portbot.commands`, `portbot.share`): one listener takes them. */
+export const ACTION_ID_PREFIX = "portbot.";
 
 const ELLIPSIS = "…";
 
@@ -146,6 +153,30 @@ function cardBlocks(card: Card): KnownBlock[] {
   return blocks;
 }
 
+/** Buttons in one actions block; the label is ours (the core's), the id is in `value`. */
+export function actionsBlock(buttons: readonly Button[]): KnownBlock {
+  return {
+    type: "actions",
+    elements: buttons.map((b) => ({
+      type: "button",
+      action_id: `${ACTION_ID_PREFIX}${b.action}`,
+      text: { type: "plain_text", text: sliceUnits(b.label, LIMITS.buttonText), emoji: true },
+      value: b.id,
+    })),
+  };
+}
+
+/** A card's blocks and the buttons under it (kept when its content has to be cut). */
+function cardGroups(reply: Reply, buttons: boolean) {
+  return reply.cards.map((card, i) => ({
+    content: [...(i > 0 ? [{ type: "divider" } as KnownBlock] : []), ...cardBlocks(card)],
+    actions:
+      buttons && card.port !== null && card.more.length > 0
+        ? [actionsBlock(moreButtons(card.port, card.more))]
+        : [],
+  }));
+}
+
 function contextBlock(text: string): KnownBlock {
   return {
     type: "context",
@@ -157,43 +188,63 @@ function size(blocks: KnownBlock[]): number {
   return JSON.stringify(blocks).length;
 }
 
-/**
- * The reply's blocks, within `maxBlocks` and `maxChars`. The notes and the rating prompt are always
- * kept; when card content has to be dropped, a context block with "…" marks the cut.
- */
-export function replyBlocks(
-  reply: Reply,
-  options: { maxBlocks?: number; maxChars?: number; ratingPrompt?: boolean } = {},
-): KnownBlock[] {
-  const maxBlocks = options.maxBlocks ?? LIMITS.blocks;
-  const maxChars = options.maxChars ?? LIMITS.messageChars;
-  const body: KnownBlock[] = [];
-  reply.cards.forEach((card, i) => {
-    if (i > 0) body.push({ type: "divider" });
-    body.push(...cardBlocks(card));
-  });
+function tailBlocks(reply: Reply, prompt: boolean, buttons: boolean): KnownBlock[] {
   const tail: KnownBlock[] = [];
   const notes = reply.notes.map(renderLine).filter((n) => n !== "");
   if (notes.length > 0) tail.push(contextBlock(notes.join("\n")));
-  if ((options.ratingPrompt ?? true) && reply.ratingPrompt !== null && reply.ratingPrompt !== "") {
+  if (prompt && reply.ratingPrompt !== null && reply.ratingPrompt !== "") {
     tail.push(contextBlock(escapeSlack(reply.ratingPrompt)));
   }
+  const share = buttons ? shareButton(reply.share, LIMITS.buttonValue) : null;
+  if (share !== null) tail.push(actionsBlock([share]));
+  return tail;
+}
+
+export interface BlockOptions {
+  maxBlocks?: number;
+  maxChars?: number;
+  /** Show the rating prompt (default true). */
+  ratingPrompt?: boolean;
+  /** Show buttons (default true; the Home tab has no conversation to answer a click in). */
+  buttons?: boolean;
+}
+
+/**
+ * The reply's blocks, within `maxBlocks` and `maxChars`. The notes, the rating prompt and the
+ * buttons are always kept; when card content has to be dropped, a context block with "…" marks
+ * the cut, and the buttons of a card that was cut still follow what is left of it.
+ */
+export function replyBlocks(reply: Reply, options: BlockOptions = {}): KnownBlock[] {
+  const maxBlocks = options.maxBlocks ?? LIMITS.blocks;
+  const maxChars = options.maxChars ?? LIMITS.messageChars;
+  const buttons = options.buttons ?? true;
+  const groups = cardGroups(reply, buttons);
+  const tail = tailBlocks(reply, options.ratingPrompt ?? true, buttons);
   const cutMark = contextBlock(ELLIPSIS);
-  const reserveBlocks = tail.length + 1;
-  const reserveChars = size([...tail, cutMark]);
+  const actions = groups.flatMap((g) => g.actions);
+  const reserveBlocks = tail.length + 1 + actions.length;
+  const reserveChars = size([...tail, cutMark, ...actions]);
   const kept: KnownBlock[] = [];
   let used = 2; // the array's brackets
   let cut = false;
-  for (const block of body) {
-    const cost = JSON.stringify(block).length + 1;
-    if (kept.length + 1 + reserveBlocks > maxBlocks || used + cost + reserveChars > maxChars) {
-      cut = true;
-      break;
+  for (const group of groups) {
+    let shown = 0;
+    for (const block of group.content) {
+      const cost = JSON.stringify(block).length + 1;
+      const room =
+        kept.length + 1 + reserveBlocks <= maxBlocks && used + cost + reserveChars <= maxChars;
+      if (!room) {
+        cut = true;
+        break;
+      }
+      kept.push(block);
+      used += cost;
+      if (block.type !== "divider") shown += 1;
     }
-    kept.push(block);
-    used += cost;
+    while (shown === 0 && kept.at(-1)?.type === "divider") kept.pop();
+    if (shown > 0) kept.push(...group.actions);
+    if (cut) break;
   }
-  while (cut && kept.length > 0 && kept[kept.length - 1]?.type === "divider") kept.pop();
   return [...kept, ...(cut ? [cutMark] : []), ...tail];
 }
 
@@ -231,17 +282,15 @@ export function renderMessage(reply: Reply, ...extra: Reply[]): SlackMessage {
 
 /** The App Home tab: how to use the bot (the core's help) and the team's rating stats. */
 export function homeView(help: Reply, stats: Reply): types.HomeView {
+  // No buttons: a click on the Home tab has no conversation to answer or share in.
+  const homeOptions = { maxChars: LIMITS.messageChars, ratingPrompt: false, buttons: false };
   const half = Math.floor(LIMITS.homeBlocks / 2) - 1;
   return {
     type: "home",
     blocks: [
-      ...replyBlocks(help, { maxBlocks: half, maxChars: LIMITS.messageChars, ratingPrompt: false }),
+      ...replyBlocks(help, { ...homeOptions, maxBlocks: half }),
       { type: "divider" },
-      ...replyBlocks(stats, {
-        maxBlocks: half,
-        maxChars: LIMITS.messageChars,
-        ratingPrompt: false,
-      }),
+      ...replyBlocks(stats, { ...homeOptions, maxBlocks: half }),
     ],
   };
 }

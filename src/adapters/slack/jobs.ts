@@ -16,7 +16,12 @@ export type AnswerJob =
   /** "Explain ports" on a message: answers in its thread; private replies through response_url. */
   | { kind: "shortcut"; text: string; dest: Destination; responseUrl: string; id?: string }
   /** A direct message to the bot: every reply in the DM, which only the asker reads. */
-  | { kind: "dm"; text: string; dest: Destination; id?: string };
+  | { kind: "dm"; text: string; dest: Destination; id?: string }
+  /**
+   * A button clicked: `button` is its value as Slack returned it (read by the kit); the clicker is
+   * answered through response_url, a share is posted in `dest`.
+   */
+  | { kind: "click"; button: string | null; dest: Destination; responseUrl: string; id?: string };
 
 export interface JobEnv {
   kit: Kit;
@@ -67,6 +72,10 @@ export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
     asker: job.dest.asker,
     ...(job.dest.askerName === undefined ? {} : { askerName: job.dest.askerName }),
   };
+  if (job.kind === "click") {
+    await env.kit.click({ button: job.button, ...(job.id ? { id: job.id } : {}) }, port, place);
+    return;
+  }
   const surface = job.kind === "command" ? "command" : "message";
   const ask = { surface, text: slackToPlain(job.text), ...(job.id ? { id: job.id } : {}) } as const;
   await env.kit.answer(ask, port, place);

@@ -86,7 +86,7 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
       retry,
     );
   return {
-    capabilities: { privateReplies: true, ratings: "react" },
+    capabilities: { privateReplies: true, ratings: "react", buttons: true },
     async postPublic(reply: Reply) {
       const posted = await post(renderMessage(reply));
       if (posted.ts === undefined) throw new Error("chat.postMessage returned no ts");

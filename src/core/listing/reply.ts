@@ -96,6 +96,7 @@ export function listingReply(answer: ListingAnswer, query: string): Reply {
         subtitle: rows.length > 0 ? gist(rows) : LISTING.empty,
         port: null,
         sections,
+        more: [],
       },
     ],
     notes,
@@ -103,5 +104,6 @@ export function listingReply(answer: ListingAnswer, query: string): Reply {
     visibility: rows.length > 0 ? "public" : "private",
     ratable: rows.length > 0,
     ratingPrompt: rows.length > 0 ? RATING_PROMPT : null,
+    share: null,
   });
 }

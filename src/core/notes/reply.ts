@@ -62,6 +62,7 @@ function matchingCard(query: string, matches: readonly TeamNote[]): Card {
     subtitle: null,
     port: null,
     sections: [teamNotesSection(matches, true)],
+    more: [],
   };
 }
 
@@ -94,12 +95,21 @@ function privateReply(query: string, title: string, lines: Line[], items: Line[]
   return finish({
     kind: "notes",
     query,
-    cards: [{ title, subtitle: null, port: null, sections: [section("", { body: lines, items })] }],
+    cards: [
+      {
+        title,
+        subtitle: null,
+        port: null,
+        sections: [section("", { body: lines, items })],
+        more: [],
+      },
+    ],
     notes: [],
     ports: [],
     visibility: "private",
     ratable: false,
     ratingPrompt: null,
+    share: null,
   });
 }
 

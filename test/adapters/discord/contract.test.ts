@@ -9,6 +9,7 @@ adapterContract(
     failingPosts: true,
     redelivery: true,
     directMessages: true,
+    buttons: true,
   },
   startDiscordDriver,
 );

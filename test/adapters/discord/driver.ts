@@ -5,6 +5,8 @@ import { DISCORD_RATINGS, DISCORD_SEEDS } from "../../../src/adapters/discord/ra
 import { ratingFor } from "../../../src/adapters/kit/ratings.ts";
 import type { Rating } from "../../../src/core/stats-model.ts";
 import {
+  buttonData,
+  buttonsOn,
   dmChannelId,
   type FakeUser,
   interactionPayload,
@@ -17,6 +19,7 @@ import { startHarness } from "./harness.ts";
 
 const ASKER: FakeUser = { id: "800000000000000001", username: "asker" };
 const OTHER_BOT: FakeUser = { id: "800000000000000077", username: "otherbot", bot: true };
+const CLICKER: FakeUser = { id: "800000000000000002", username: "clicker" };
 const EPHEMERAL = 64;
 
 /** Embeds as a person reads them: every string in them, markdown escapes removed. */
@@ -88,7 +91,14 @@ export async function startDiscordDriver(): Promise<AdapterDriver> {
       const raw = JSON.stringify(m.embeds);
       const id = String(m.id);
       const where = String(m.channel_id);
-      out.push({ id, text: readable(m.embeds), raw, seeds: seedsOf(id), channel: where });
+      out.push({
+        id,
+        text: readable(m.embeds),
+        raw,
+        seeds: seedsOf(id),
+        channel: where,
+        buttons: buttonsOn(m).map((b) => ({ label: b.label, id: b.custom_id })),
+      });
     }
     return out;
   };
@@ -157,6 +167,20 @@ export async function startDiscordDriver(): Promise<AdapterDriver> {
     },
     commandNoWait(text) {
       fake.dispatch("INTERACTION_CREATE", commandPayload(text));
+    },
+    async click(on, id) {
+      const message = fake.messages.get(on.id);
+      if (message === undefined) throw new Error(`no message ${on.id} to click on`);
+      const payload = interactionPayload({
+        applicationId: fake.applicationId,
+        guildId: fake.guildId,
+        channel,
+        user: CLICKER,
+        type: 3,
+        data: buttonData(id),
+        message,
+      });
+      await h.dispatchAndSettle("INTERACTION_CREATE", payload);
     },
     stop: () => h.adapter.stop(),
     close: () => h.close(),

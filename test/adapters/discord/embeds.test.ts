@@ -5,10 +5,12 @@ import {
   EMBED_LIMITS,
   embedSize,
   escapeMarkdown,
+  renderMessages,
   renderReply,
   renderSpan,
   truncate,
 } from "../../../src/adapters/discord/embeds.ts";
+import { decodeButton } from "../../../src/adapters/kit/buttons.ts";
 import type { Card, Line, Reply } from "../../../src/core/reply-model.ts";
 import { testPortbot } from "../../support/portbot.ts";
 
@@ -45,6 +47,7 @@ function hugeReply(cards: number, sections: number, items: number, itemLength: n
       items: Array.from({ length: items }, (_, k) => text(`${k} ${"I".repeat(itemLength)}`)),
       commands: [{ label: "macOS / Linux", command: `lsof -nP -iTCP:${i} -sTCP:LISTEN` }],
     })),
+    more: [],
   });
   return {
     kind: "ports",
@@ -56,6 +59,7 @@ function hugeReply(cards: number, sections: number, items: number, itemLength: n
     visibility: "public",
     ratable: true,
     ratingPrompt: "Was this helpful? 😃 🤨 😔",
+    share: null,
   };
 }
 
@@ -97,6 +101,43 @@ test("oversized replies are split over messages within every limit, losing no fi
       .filter((e) => e.footer).length,
     0,
   );
+});
+
+test("each card's buttons ride on the message its embed is in, at most five rows a message", () => {
+  const more = testPortbot().reply("8080").cards[0]?.more ?? [];
+  const base = hugeReply(12, 30, 8, 300);
+  const reply: Reply = { ...base, cards: base.cards.map((c) => ({ ...c, more })) };
+  const messages = renderMessages(reply);
+  assert.ok(messages.length > 1);
+  assert.deepEqual(
+    messages.map((m) => m.embeds),
+    renderReply(reply),
+    "the same embeds as renderReply",
+  );
+  let rows = 0;
+  for (const m of messages) {
+    assert.ok(m.components.length <= EMBED_LIMITS.rows);
+    rows += m.components.length;
+    const titles = m.embeds.map((e) => e.title ?? "").filter((t) => t.startsWith("Card "));
+    // The rows on a message are those of the cards whose title embed is in it, in order.
+    const ports = m.components.map((row) => {
+      const action = decodeButton(row.components[0]?.custom_id);
+      return action?.kind === "detail" ? String(action.port) : null;
+    });
+    assert.deepEqual(
+      ports,
+      titles.slice(0, EMBED_LIMITS.rows).map((t) => t.split(" ")[1]),
+    );
+  }
+  assert.ok(rows >= Math.min(12, messages.length));
+});
+
+test("a private reply's Share in channel button is on its last message", () => {
+  const help = renderMessages(testPortbot().help());
+  const last = help.at(-1)?.components.at(-1)?.components[0];
+  assert.equal(last?.label, "Share in channel");
+  assert.equal(last?.custom_id, "pb1|q|help");
+  assert.deepEqual(renderMessages(testPortbot().usageHint())[0]?.components, []);
 });
 
 test("any reply shape stays within the limits (property)", () => {

@@ -297,6 +297,16 @@ test("malformed interactions are dropped and the bot keeps answering; odd autoco
   ]) {
     fake.dispatch("INTERACTION_CREATE", bad);
   }
+  // Dropped, but answered from the raw dispatch: a button's "no longer valid", else "went wrong".
+  for (const [bad, said] of [
+    [componentWithoutMessage, /That button is no longer valid/],
+    [withoutData, /Something went wrong on my side/],
+  ] as const) {
+    const cb = (await fake.waitForRequest(callbackOf(bad))).body as CallbackBody;
+    assert.equal(cb.type, 4);
+    assert.equal((cb.data?.flags ?? 0) & EPHEMERAL, EPHEMERAL);
+    assert.match(JSON.stringify(cb.data?.embeds), said);
+  }
   // Autocomplete with a number where text is expected, and with no focused option at all.
   const numeric = fake.sendInteraction(4, {
     ...portCommandData("54"),

@@ -11,6 +11,7 @@ adapterContract(
     failingPosts: false,
     redelivery: false,
     directMessages: false,
+    buttons: false,
   },
   startShellDriver,
 );

@@ -16,7 +16,7 @@ function collect(stream: PassThrough): string[] {
   return chunks;
 }
 
-const observed = (text: string): Observed => ({ id: "", text, raw: text, seeds: [] });
+const observed = (text: string): Observed => ({ id: "", text, raw: text, seeds: [], buttons: [] });
 
 export async function startShellDriver(): Promise<AdapterDriver> {
   const temp = await tempStore("portbot-shell-contract-");
@@ -71,6 +71,9 @@ export async function startShellDriver(): Promise<AdapterDriver> {
     },
     failNextPost() {
       throw new Error("a terminal cannot refuse a post");
+    },
+    async click() {
+      throw new Error("a terminal has no buttons (its equivalent is --full)");
     },
     failingSurface: "command",
     holdNextPost: () => holdNextRecord(faults),

@@ -45,6 +45,7 @@ function reply(over: Partial<Reply>): Reply {
     visibility: "public",
     ratable: true,
     ratingPrompt: "Was this helpful? 😃 🤨 😔",
+    share: null,
     ...over,
   };
 }
@@ -63,6 +64,7 @@ function hugeCard(i: number): Card {
       ]),
       commands: [{ label: "Linux", command: `ss -ltnup 'sport = :${i}'` }],
     })),
+    more: [],
   };
 }
 
@@ -83,7 +85,7 @@ describe("limits", () => {
   });
 
   test("many small cards are capped at 50 blocks", () => {
-    const small: Card = { title: "P", subtitle: null, port: 1, sections: [] };
+    const small: Card = { title: "P", subtitle: null, port: 1, sections: [], more: [] };
     const blocks = replyBlocks(reply({ cards: Array.from({ length: 80 }, () => small) }));
     assertWithinLimits(blocks);
     assert.ok(blocks.length >= LIMITS.blocks - 2, "uses the room it has");
@@ -155,7 +157,11 @@ describe("escaping", () => {
 
   test("headers are escaped and cut without breaking an entity", () => {
     const blocks = replyBlocks(
-      reply({ cards: [{ title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [] }] }),
+      reply({
+        cards: [
+          { title: `${"a".repeat(146)}&<>`, subtitle: null, port: 1, sections: [], more: [] },
+        ],
+      }),
     );
     const header = blocks[0];
     assert.equal(header?.type, "header");
@@ -238,5 +244,45 @@ describe("a socket listing's table", () => {
       (b) => b.type === "section" && b.text?.text.startsWith("```"),
     );
     assert.equal(section?.type === "section" ? section.text?.text.match(/```/g)?.length : 0, 2);
+  });
+});
+
+describe("buttons", () => {
+  const portbot = testPortbot();
+  const actionIds = (blocks: KnownBlock[]) =>
+    blocks.flatMap((b) =>
+      b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? e.action_id : "")) : [],
+    );
+
+  test("a one-port answer's buttons follow its card, before the rating prompt", () => {
+    const blocks = replyBlocks(portbot.reply("5432"));
+    const at = blocks.findIndex((b) => b.type === "actions");
+    assert.ok(at > 0);
+    assert.deepEqual(actionIds(blocks), ["portbot.commands", "portbot.uses", "portbot.details"]);
+    assert.match(JSON.stringify(blocks.slice(at + 1)), /Was this helpful/);
+    assert.doesNotMatch(JSON.stringify(blocks.slice(0, at)), /Was this helpful/);
+  });
+
+  test("several cards each keep their buttons, even when their content is cut", () => {
+    const more = portbot.reply("8080").cards[0]?.more ?? [];
+    const blocks = replyBlocks(
+      reply({ cards: [1, 2, 3, 4, 5].map((i) => ({ ...hugeCard(i), more })) }),
+    );
+    assertWithinLimits(blocks);
+    const headers = blocks.filter((b) => b.type === "header").length;
+    assert.ok(headers >= 1);
+    assert.equal(
+      blocks.filter((b) => b.type === "actions").length,
+      headers,
+      "one row per card shown",
+    );
+    assert.match(JSON.stringify(blocks), /…/, "the cut is marked");
+  });
+
+  test("private replies get Share in channel; the Home tab gets no buttons", () => {
+    assert.deepEqual(actionIds(replyBlocks(portbot.help())), ["portbot.share"]);
+    assert.deepEqual(actionIds(replyBlocks(portbot.usageHint())), []);
+    const home = homeView(portbot.help(), portbot.reply("stats"));
+    assert.deepEqual(actionIds(home.blocks as KnownBlock[]), []);
   });
 });

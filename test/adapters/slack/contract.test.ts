@@ -7,6 +7,7 @@ const can = {
   failingPosts: true,
   redelivery: true,
   directMessages: true,
+  buttons: true,
 };
 adapterContract("slack (HTTP)", can, () => startSlackDriver("http"));
 adapterContract("slack (Socket Mode)", can, () => startSlackDriver("socket"));

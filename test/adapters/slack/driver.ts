@@ -6,12 +6,15 @@ import type { Rating } from "../../../src/core/stats-model.ts";
 import {
   type ApiCall,
   appMentionEvent,
+  blockActionsPayload,
+  buttonsIn,
   eventCallback,
   FAKE_BOT_USER_ID,
   FAKE_TEAM_ID,
   imMessageEvent,
   reactionEvent,
   sendEvent,
+  sendInteraction,
   sendSlashCommand,
   slashCommandFields,
 } from "../../fakes/slack.ts";
@@ -25,6 +28,10 @@ const readable = (raw: string) =>
 
 /** The asker's DM with the bot. */
 const DM_CHANNEL = "D0ASKER0001";
+
+const observedButtons = (blocks: unknown) =>
+  buttonsIn(blocks).map((b) => ({ label: b.text.text, id: b.value ?? "" }));
+
 let events = 0;
 const eventId = () => `Ev0CONTRACT${String(++events).padStart(5, "0")}`;
 
@@ -40,14 +47,23 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
   if (mode === "socket") await h.fake.waitForSocket();
   const { fake } = h;
 
+  // On a loaded machine the client can miss the harness's short ping timeout and be reconnecting:
+  // send once a connection is up.
+  const sendEnvelope = async (
+    type: "events_api" | "slash_commands" | "interactive",
+    p: unknown,
+  ) => {
+    await fake.waitForSocket();
+    await fake.sendEnvelope(type, p);
+  };
   const deliver = async (envelope: Record<string, unknown>) => {
     if (mode === "http") await sendEvent(h.url, SIGNING_SECRET, envelope);
-    else await fake.sendEnvelope("events_api", envelope);
+    else await sendEnvelope("events_api", envelope);
   };
   const sendCommand = async (text: string) => {
     const command = { text, response_url: fake.responseUrl() };
     if (mode === "http") await sendSlashCommand(h.url, SIGNING_SECRET, command);
-    else await fake.sendEnvelope("slash_commands", slashCommandFields(command));
+    else await sendEnvelope("slash_commands", slashCommandFields(command));
   };
   const mention = async (text: string, who: { user?: string; bot_id?: string } = {}) => {
     await deliver(
@@ -74,7 +90,14 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
     const ts = String(c.result?.ts ?? "");
     const raw = JSON.stringify(c.args);
     const channel = String(c.args.channel ?? "");
-    return { id: ts, text: readable(raw), raw, seeds: seedsOf(ts), channel };
+    return {
+      id: ts,
+      text: readable(raw),
+      raw,
+      seeds: seedsOf(ts),
+      channel,
+      buttons: observedButtons(c.args.blocks),
+    };
   };
 
   return {
@@ -113,14 +136,21 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
     async privateReplies() {
       const ephemeral = fake
         .callsTo("chat.postEphemeral")
-        .map((c) => ({ order: c.order, text: JSON.stringify(c.args) }));
+        .map((c) => ({ order: c.order, text: JSON.stringify(c.args), blocks: c.args.blocks }));
       const responses = fake.responses.map((r) => ({
         order: r.order,
         text: JSON.stringify(r.body),
+        blocks: r.body.blocks,
       }));
       return [...ephemeral, ...responses]
         .sort((a, b) => a.order - b.order)
-        .map((r) => ({ id: "", text: readable(r.text), raw: r.text, seeds: [] }));
+        .map((r) => ({
+          id: "",
+          text: readable(r.text),
+          raw: r.text,
+          seeds: [],
+          buttons: observedButtons(r.blocks),
+        }));
     },
     async rate(answer, voter, rating, options = {}) {
       if (options.bot) fake.bots.add(voter);
@@ -151,6 +181,17 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
     },
     commandNoWait(text) {
       void sendCommand(text);
+    },
+    async click(on, id) {
+      // A public answer has a ts; a private reply (ephemeral) has none.
+      const payload = blockActionsPayload(
+        { action_id: "portbot.click", ...(typeof id === "string" ? { value: id } : {}) },
+        fake.responseUrl(),
+        on.id === "" ? { ephemeral: true } : { messageTs: on.id },
+      );
+      if (mode === "http") await sendInteraction(h.url, SIGNING_SECRET, payload);
+      else await sendEnvelope("interactive", payload);
+      await h.slack.idle();
     },
     stop: () => h.slack.stop(),
     close: () => h.close(),

@@ -63,18 +63,20 @@ function registered() {
   const commands: string[] = [];
   const events: string[] = [];
   const shortcuts: unknown[] = [];
+  const actions: { type?: string }[] = [];
   const host = {
     command: (name: unknown) => void commands.push(String(name)),
     event: (name: unknown) => void events.push(String(name)),
     shortcut: (constraints: unknown) => void shortcuts.push(constraints),
-  } as unknown as ListenerHost; // only the three registration methods are called
+    action: (constraints: { type?: string }) => void actions.push(constraints),
+  } as unknown as ListenerHost; // only the four registration methods are called
   const deps = {
     logger: createLogger({ level: "silent" }),
     identity: { botUserId: "U", botId: "B" },
     retry: INTERACTIVE_RETRY,
   } as unknown as SlackDeps; // registration only stores deps; no listener runs here
   registerListeners(host, deps, {} as Answerer);
-  return { commands, events, shortcuts };
+  return { commands, events, shortcuts, actions };
 }
 
 for (const file of MANIFESTS) {
@@ -91,6 +93,16 @@ for (const file of MANIFESTS) {
       callback_id: String(obj(s).callback_id),
     }));
     assert.deepEqual(declared, registered().shortcuts);
+  });
+
+  test(`${file}: interactivity is on, since the code listens to block actions (buttons)`, () => {
+    const { settings } = load(file);
+    const actions = registered().actions;
+    assert.deepEqual(
+      actions.map((a) => a.type),
+      ["block_actions"],
+    );
+    assert.equal(obj(settings.interactivity).is_enabled, true);
   });
 
   test(`${file}: bot events are exactly the events the code listens to`, () => {

@@ -134,6 +134,8 @@ export interface MessageInit {
   webhookId?: string | null;
   applicationId?: string | null;
   flags?: number;
+  /** Action rows (buttons) as the bot sent them. */
+  components?: unknown[];
 }
 
 export function messagePayload(init: MessageInit): Record<string, unknown> {
@@ -151,7 +153,7 @@ export function messagePayload(init: MessageInit): Record<string, unknown> {
     mention_roles: [],
     attachments: [],
     embeds: init.embeds ?? [],
-    components: [],
+    components: init.components ?? [],
     pinned: false,
     flags: init.flags ?? 0,
   };
@@ -175,9 +177,11 @@ export interface InteractionInit {
   guildId: string | null;
   channel: FakeChannel;
   user: FakeUser;
-  /** 2 application command, 4 autocomplete. */
-  type: 2 | 4;
+  /** 2 application command, 3 message component (a button), 4 autocomplete. */
+  type: 2 | 3 | 4;
   data: Record<string, unknown>;
+  /** For a component: the message the button is on (discord.js requires it). */
+  message?: Record<string, unknown>;
   id?: string;
   token?: string;
   /** 0 guild (default), 1 the bot's DM, 2 a group DM or a DM between users. */
@@ -217,7 +221,26 @@ export function interactionPayload(init: InteractionInit): Record<string, unknow
     authorizing_integration_owners: owners,
     context: init.context ?? 0,
     attachment_size_limit: 10_485_760,
+    ...(init.message === undefined ? {} : { message: init.message }),
   };
+}
+
+/** A button as the bot drew it in a message's action rows. */
+export interface DiscordButton {
+  custom_id: string;
+  label: string;
+  style: number;
+}
+
+/** Every button on a message, in order. */
+export function buttonsOn(message: Record<string, unknown> | undefined): DiscordButton[] {
+  const rows = (message?.components ?? []) as { components?: { type?: number }[] }[];
+  return rows.flatMap((r) => (r.components ?? []).filter((c) => c.type === 2)) as DiscordButton[];
+}
+
+/** INTERACTION_CREATE data for a click on a button (component_type 2) with this custom_id. */
+export function buttonData(customId: unknown): Record<string, unknown> {
+  return { component_type: 2, custom_id: customId };
 }
 
 /** INTERACTION_CREATE data for `/port query:<value>` (focused for autocomplete). */

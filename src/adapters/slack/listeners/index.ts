@@ -3,6 +3,7 @@
 import type { App } from "@slack/bolt";
 import type { Answerer } from "../answerer.ts";
 import type { SlackDeps } from "../deps.ts";
+import { BUTTON_ACTION_ID, buttonClicked } from "./actions/button.ts";
 import { PORT_COMMAND, portCommand } from "./commands/port.ts";
 import { appHomeOpened } from "./events/app-home-opened.ts";
 import { appMention } from "./events/app-mention.ts";
@@ -11,7 +12,7 @@ import { reactionChanged } from "./events/reactions.ts";
 import { EXPLAIN_PORTS_CALLBACK_ID, explainPorts } from "./shortcuts/explain-ports.ts";
 
 /** The parts of App that registration uses (tests pass a recorder). */
-export type ListenerHost = Pick<App, "command" | "event" | "shortcut">;
+export type ListenerHost = Pick<App, "command" | "event" | "shortcut" | "action">;
 
 export function registerListeners(app: ListenerHost, deps: SlackDeps, answerer: Answerer): void {
   app.command(PORT_COMMAND, portCommand(answerer));
@@ -25,6 +26,8 @@ export function registerListeners(app: ListenerHost, deps: SlackDeps, answerer: 
     { type: "message_action", callback_id: EXPLAIN_PORTS_CALLBACK_ID },
     explainPorts(answerer),
   );
+  // Block actions need the manifest's interactivity (both manifests turn it on).
+  app.action({ type: "block_actions", action_id: BUTTON_ACTION_ID }, buttonClicked(answerer));
 }
 
-export { EXPLAIN_PORTS_CALLBACK_ID, PORT_COMMAND };
+export { BUTTON_ACTION_ID, EXPLAIN_PORTS_CALLBACK_ID, PORT_COMMAND };
