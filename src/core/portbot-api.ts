@@ -1,6 +1,7 @@
 // What adapters call. Built once at start by loadPortbot() (src/core/portbot.ts); every method is
 // synchronous, fast and never throws: bad input comes back as an error reply.
 import type { Answer } from "./answer-model.ts";
+import type { Detail } from "./reply.ts";
 import type { Reply } from "./reply-model.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
@@ -26,7 +27,7 @@ export interface Portbot {
    */
   visibilityOf(text: string): "public" | "private";
   /**
-   * The facts put into words. A stats question is answered from `context.stats`, the figures the
+   * The facts put into words, compact unless `context.detail` is `full`. A stats question is answered from `context.stats`, the figures the
    * caller read from the feedback store (null or absent: the reply says they are unavailable).
    */
   reply(text: string, context?: ReplyContext): Reply;
@@ -58,6 +59,11 @@ export interface Portbot {
 
 export interface ReplyContext {
   stats?: FeedbackStats | null;
+  /**
+   * How much to say about each port: `compact` (the default on every surface) gives the most
+   * likely meaning, one sentence, the top uses and two checks; `full` gives every section.
+   */
+  detail?: Detail | null;
   /** How the asker rates answers on this surface (the help says how); reacting by default. */
   ratings?: RatingStyle | null;
 }

@@ -97,7 +97,7 @@ export function createPortbot(
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
     if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
-    return answerReply(answer, context.stats ?? null);
+    return answerReply(answer, context.stats ?? null, context.detail ?? "compact");
   }
 
   return {
@@ -117,7 +117,7 @@ export function createPortbot(
       const ports = portsInText(text);
       if (ports.length > 0) {
         const shown = ports.slice(0, max);
-        const replies = shown.map((p) => reply(String(p)));
+        const replies = shown.map((p) => reply(String(p), context));
         const last = replies.at(-1);
         if (ports.length > shown.length && last !== undefined) {
           const note = messageCapNote(shown.length, ports.length);

@@ -5,11 +5,14 @@ import type {
   PortFacts,
   RangeSummary,
   SearchMatch,
+  UnofficialUseFact,
 } from "./answer-model.ts";
+import { compactSummary, TOP_USES } from "./compact.ts";
 import type { FailureCode } from "./portbot-api.ts";
 import type { Card, Line, Reply, Section, Span } from "./reply-model.ts";
 import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
 import {
+  andMore,
   CONFIDENCE_LABEL,
   cannotPostAttached,
   DYNAMIC_UNASSIGNED,
@@ -26,6 +29,7 @@ import {
   listJoin,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
+  otherMatches,
   PORT_ZERO,
   PRIVILEGED_INTRO,
   percent,
@@ -120,7 +124,7 @@ function gist(p: PortFacts): string {
   return "No IANA assignment and no known common use.";
 }
 
-function ianaItems(p: PortFacts): Line[] {
+export function ianaItems(p: PortFacts): Line[] {
   // Protocols with the same assignment are shown together: "tcp, udp · postgresql — …".
   const groups: { protocols: string[]; a: IanaAssignment }[] = [];
   for (const a of p.iana) {
@@ -180,7 +184,7 @@ function ianaItems(p: PortFacts): Line[] {
   });
 }
 
-function rangeSection(p: PortFacts): Section {
+export function rangeSection(p: PortFacts): Section {
   const privileged = p.privileged.length > 0;
   return section(`${SECTION.range}: ${RANGE_TITLE[p.range]}`, {
     body: [
@@ -201,7 +205,7 @@ function rangeSection(p: PortFacts): Section {
   });
 }
 
-function ephemeralSection(p: PortFacts): Section {
+export function ephemeralSection(p: PortFacts): Section {
   const systems = p.ephemeral.filter((e) => !e.system.startsWith("IANA"));
   const current = systems.filter((e) => e.current).map((e) => e.system);
   const others = systems.filter((e) => !e.current).map((e) => e.system);
@@ -216,12 +220,11 @@ function ephemeralSection(p: PortFacts): Section {
   });
 }
 
-function unofficialSection(p: PortFacts): Section {
+export function unofficialSection(p: PortFacts): Section {
   return section(SECTION.unofficial, {
     body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
-    items: p.unofficial
-      .slice(0, 8)
-      .map((u) => [
+    items: p.unofficial.map(
+      (u): Line => [
         strong(u.name),
         text(
           ` (${u.protocols.join("/")}${u.first !== u.last ? `, ${span(u.first, u.last)}` : ""}) — ${u.description} · `,
@@ -229,44 +232,87 @@ function unofficialSection(p: PortFacts): Section {
         em(CONFIDENCE_LABEL[u.confidence]),
         text(" · "),
         link("source", u.source),
-      ]),
+      ],
+    ),
   });
 }
 
-function portCard(p: PortFacts): Card {
+export function ianaSection(p: PortFacts): Section {
   const allUnassigned = p.iana.every((a) => a.status === "unassigned");
+  const dynamicNothing = p.range === "dynamic" && allUnassigned;
+  return section(SECTION.iana, {
+    body: dynamicNothing ? [[text(DYNAMIC_UNASSIGNED)]] : [],
+    items: dynamicNothing ? [] : ianaItems(p),
+  });
+}
+
+/** "If exposed", or null when there is no sourced note for the port. */
+export function exposureSection(p: PortFacts): Section | null {
+  if (p.exposure.length === 0) return null;
+  return section(SECTION.exposure, {
+    body: [[text(EXPOSURE_INTRO)]],
+    items: p.exposure.map((x) => [
+      strong(x.product),
+      text(`: ${x.note} · `),
+      link("source", x.source),
+    ]),
+  });
+}
+
+/** Every check, every platform and protocol, each with its whole note. */
+export function checksSection(p: PortFacts): Section {
+  return section(SECTION.checks, {
+    // The note goes into the label, so every renderer shows what tells two commands apart.
+    commands: p.checks.map((c) => ({
+      label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
+      command: c.command,
+    })),
+  });
+}
+
+export function linksSection(p: PortFacts): Section {
+  return section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) });
+}
+
+/** The full reference card for one port: every section. */
+export function portCard(p: PortFacts): Card {
+  const exposure = exposureSection(p);
   const sections: Section[] = [
     rangeSection(p),
-    section(SECTION.iana, {
-      body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
-      items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
-    }),
+    ianaSection(p),
     ephemeralSection(p),
     unofficialSection(p),
+    ...(exposure === null ? [] : [exposure]),
+    checksSection(p),
+    linksSection(p),
   ];
-  if (p.exposure.length > 0) {
-    sections.push(
-      section(SECTION.exposure, {
-        body: [[text(EXPOSURE_INTRO)]],
-        items: p.exposure.map((x) => [
-          strong(x.product),
-          text(`: ${x.note} · `),
-          link("source", x.source),
-        ]),
-      }),
-    );
-  }
+  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections };
+}
+
+function compactUseLine(u: UnofficialUseFact): Line {
+  const where = u.first === u.last ? "" : ` ${span(u.first, u.last)}`;
+  return [
+    strong(u.name),
+    text(` · ${u.protocols.join("/")}${where} · `),
+    em(CONFIDENCE_LABEL[u.confidence]),
+  ];
+}
+
+/**
+ * The compact card for one port: the most likely thing on it, one sentence, the top uses and two
+ * checks (compact.ts). Its sections have no titles: it reads as a few lines, not a page.
+ */
+export function compactPortCard(p: PortFacts): Card {
+  const s = compactSummary(p);
+  const sections: Section[] = [];
+  if (s.topUses.length > 0) sections.push(section("", { items: s.topUses.map(compactUseLine) }));
+  if (s.moreUses > 0) sections.push(section("", { body: [[em(andMore(s.moreUses))]] }));
   sections.push(
-    section(SECTION.checks, {
-      // The note goes into the label, so every renderer shows what tells two commands apart.
-      commands: p.checks.map((c) => ({
-        label: `${c.platform} (${c.protocol}) — ${c.note.replace(/\.$/u, "")}`,
-        command: c.command,
-      })),
+    section("", {
+      commands: s.checks.map((c) => ({ label: `${c.platform} — ${c.brief}`, command: c.command })),
     }),
   );
-  sections.push(section(SECTION.links, { items: p.links.map((l) => [link(l.label, l.url)]) }));
-  return { title: portTitle(p), subtitle: gist(p), port: p.port, sections };
+  return { title: s.headline, subtitle: s.sentence, port: p.port, sections };
 }
 
 function matchLine(m: SearchMatch): Line {
@@ -330,7 +376,7 @@ function plainCardText(card: Card): string {
   const lines = [card.title];
   if (card.subtitle) lines.push(card.subtitle);
   for (const s of card.sections) {
-    lines.push(`${s.title}:`);
+    if (s.title !== "") lines.push(`${s.title}:`);
     for (const b of s.body) lines.push(spansToPlain(b));
     for (const i of s.items) lines.push(`- ${spansToPlain(i)}`);
     for (const c of s.commands) lines.push(`${c.label}: ${c.command}`);
@@ -397,11 +443,67 @@ export function failureReply(code: FailureCode, query = "", attached = 0): Reply
   return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(wording)]]);
 }
 
+/** How much of the answer a reply gives: the few lines people read, or the whole reference. */
+export type Detail = "compact" | "full";
+
+/** The public, ratable reply for an answer about ports (one port, several, a range, a name). */
+function publicReply(answer: Answer, cards: Card[], notes: Line[], ports: number[]): Reply {
+  return finish({
+    kind: answer.kind,
+    query: answer.query,
+    cards,
+    notes,
+    ports,
+    visibility: "public",
+    ratable: true,
+    ratingPrompt: RATING_PROMPT,
+  });
+}
+
+/** "Also matching “postgres”: `5433` name · `6432` name · +7 more", the best port's matches left out. */
+function otherMatchesLine(answer: Answer, best: PortFacts): Line | null {
+  const others = (answer.matches ?? []).filter((m) => m.first > best.port || m.last < best.port);
+  if (others.length === 0) return null;
+  const shown = others.slice(0, TOP_USES);
+  const line: Line = [text(otherMatches(answer.query))];
+  shown.forEach((m, i) => {
+    line.push(...(i > 0 ? [text(" · ")] : []), code(span(m.first, m.last)), text(` ${m.name}`));
+  });
+  const more = (answer.truncated?.total ?? others.length) - shown.length;
+  if (others.length > shown.length || answer.truncated) line.push(text(` · ${andMore(more)}`));
+  return line;
+}
+
+function searchCards(answer: Answer, detail: Detail): Card[] {
+  const matches = answer.matches ?? [];
+  const best = answer.ports[0];
+  if (detail === "compact" && best !== undefined) {
+    const card = compactPortCard(best);
+    const others = otherMatchesLine(answer, best);
+    if (others !== null) card.sections.push(section("", { body: [others] }));
+    return [card];
+  }
+  const list: Card = {
+    title: `Ports for “${echo(answer.query)}”`,
+    subtitle: matches[0]
+      ? `Best match: ${matches[0].name} on ${span(matches[0].first, matches[0].last)}.`
+      : null,
+    port: null,
+    sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
+  };
+  return best ? [list, portCard(best)] : [list];
+}
+
 /**
  * `stats`: the rating figures for a stats question, or null when the store could not give them
- * (the reply says so; it never shows an empty placeholder as if nobody had rated).
+ * (the reply says so; it never shows an empty placeholder as if nobody had rated). `detail`:
+ * compact (the default) gives each port in a few lines, full gives every section.
  */
-export function answerReply(answer: Answer, stats: FeedbackStats | null = null): Reply {
+export function answerReply(
+  answer: Answer,
+  stats: FeedbackStats | null = null,
+  detail: Detail = "compact",
+): Reply {
   const notes: Line[] = (answer.warnings ?? []).map((w) => [text(w.message)]);
   switch (answer.kind) {
     case "help":
@@ -426,57 +528,28 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
           ),
         ]);
       }
-      return finish({
-        kind: "ports",
-        query: answer.query,
-        cards: answer.ports.map(portCard),
+      const card = detail === "full" ? portCard : compactPortCard;
+      return publicReply(
+        answer,
+        answer.ports.map(card),
         notes,
-        ports: answer.ports.map((p) => p.port),
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
-      });
+        answer.ports.map((p) => p.port),
+      );
     }
     case "range": {
       const r = answer.range;
       if (r === undefined) return failureReply("internal", answer.query);
-      return finish({
-        kind: "range",
-        query: answer.query,
-        cards: [rangeCard(r)],
-        notes,
-        ports: [r.first], // the most-asked list counts a range for its first port
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
-      });
+      // The most-asked list counts a range for its first port.
+      return publicReply(answer, [rangeCard(r)], notes, [r.first]);
     }
     case "search": {
-      const matches = answer.matches ?? [];
-      const list: Card = {
-        title: `Ports for “${echo(answer.query)}”`,
-        subtitle: matches[0]
-          ? `Best match: ${matches[0].name} on ${span(matches[0].first, matches[0].last)}.`
-          : null,
-        port: null,
-        sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
-      };
-      if (answer.truncated) {
+      if (answer.truncated && detail === "full") {
         notes.push([
           text(`Showing the best ${answer.truncated.shown} of ${answer.truncated.total} matches.`),
         ]);
       }
       const best = answer.ports[0];
-      return finish({
-        kind: "search",
-        query: answer.query,
-        cards: best ? [list, portCard(best)] : [list],
-        notes,
-        ports: best ? [best.port] : [],
-        visibility: "public",
-        ratable: true,
-        ratingPrompt: RATING_PROMPT,
-      });
+      return publicReply(answer, searchCards(answer, detail), notes, best ? [best.port] : []);
     }
   }
 }

@@ -2,6 +2,7 @@
 // adapter goes through here, so the usage hint, the cap on free-text answers, the stats figures
 // and the recorded query follow one rule everywhere.
 import type { Portbot } from "../../core/portbot-api.ts";
+import type { Detail } from "../../core/reply.ts";
 import type { Reply } from "../../core/reply-model.ts";
 import type { FeedbackStats } from "../../core/stats-model.ts";
 import type { RatingStyle } from "../../core/wording.ts";
@@ -20,6 +21,8 @@ export interface Ask {
   readonly text: string;
   /** The platform's id for this request (logged on every line); one is made up when absent. */
   readonly id?: string;
+  /** How much to say: compact (the default everywhere) or full (the terminal's `… full`). */
+  readonly detail?: Detail;
 }
 
 export interface FlowDeps {
@@ -56,7 +59,8 @@ export async function repliesFor(
   ratings: RatingStyle | null = null,
 ): Promise<Reply[]> {
   const stats = await statsFor(ask, deps);
-  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings })];
-  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings });
+  const context = { stats, ratings, detail: ask.detail ?? "compact" } as const;
+  if (ask.surface === "command") return [deps.portbot.reply(ask.text, context)];
+  const found = deps.portbot.repliesForMessage(ask.text, context);
   return found.length > 0 ? found : [deps.portbot.usageHint()];
 }
