@@ -58,6 +58,8 @@ interface Likely {
   uses: UnofficialUseFact[];
   /** The IANA assignment the headline names or mentions. */
   iana: IanaAssignment | undefined;
+  /** Named because a search asked for it, not because it is the most likely. */
+  focused?: boolean;
 }
 
 function span(first: number, last: number): string {
@@ -104,6 +106,19 @@ function likelyOf(p: PortFacts): Likely {
   if (wide !== undefined) return { kind: "range-use", uses: [wide], iana };
   if (p.iana.some((a) => a.status === "reserved")) return { kind: "reserved", ...none };
   return { kind: "unknown", ...none };
+}
+
+/**
+ * For a name search, what the person asked about leads (`grafana` → 3000: Grafana, not the
+ * development servers that share its port); anything else keeps the most likely thing.
+ */
+function focusedOn(p: PortFacts, focus: string, otherwise: Likely): Likely {
+  const want = squash(focus);
+  const use = p.unofficial.find((u) => squash(u.name) === want);
+  if (use !== undefined) return { kind: "use", uses: [use], iana: otherwise.iana, focused: true };
+  const iana = p.iana.find((a) => a.status === "assigned" && squash(a.service ?? "") === want);
+  if (iana !== undefined) return { kind: "iana", uses: [], iana, focused: true };
+  return otherwise;
 }
 
 function protocolsOf(p: PortFacts, likely: Likely): Protocol[] {
@@ -215,8 +230,9 @@ function sentenceOf(p: PortFacts, likely: Likely): string {
   const name = likely.uses[0]?.name ?? "";
   switch (likely.kind) {
     case "use":
-      return clientPortSystems(p).length > 0
-        ? LIKELY_SENTENCE.useOrEphemeral(name)
+      if (clientPortSystems(p).length > 0) return LIKELY_SENTENCE.useOrEphemeral(name);
+      return likely.focused && p.unofficial.length > 1
+        ? LIKELY_SENTENCE.shared(name)
         : LIKELY_SENTENCE.use(name);
     case "uses":
       return LIKELY_SENTENCE.uses;
@@ -237,9 +253,12 @@ function sentenceOf(p: PortFacts, likely: Likely): string {
   }
 }
 
-/** The compact answer's facts and words for one port. */
-export function compactSummary(p: PortFacts): CompactSummary {
-  const likely = likelyOf(p);
+/**
+ * The compact answer's facts and words for one port. `focus`: the name a search found on this
+ * port, which then leads the headline.
+ */
+export function compactSummary(p: PortFacts, focus: string | null = null): CompactSummary {
+  const likely = focus === null ? likelyOf(p) : focusedOn(p, focus, likelyOf(p));
   const protocols = protocolsOf(p, likely);
   const checkProtocol = checkProtocolOf(p, protocols);
   const topUses = p.unofficial.slice(0, TOP_USES);

@@ -29,7 +29,7 @@ import {
   listJoin,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
-  otherMatches,
+  OTHER_MATCHES,
   PORT_ZERO,
   PRIVILEGED_INTRO,
   percent,
@@ -302,8 +302,8 @@ function compactUseLine(u: UnofficialUseFact): Line {
  * The compact card for one port: the most likely thing on it, one sentence, the top uses and two
  * checks (compact.ts). Its sections have no titles: it reads as a few lines, not a page.
  */
-export function compactPortCard(p: PortFacts): Card {
-  const s = compactSummary(p);
+export function compactPortCard(p: PortFacts, focus: string | null = null): Card {
+  const s = compactSummary(p, focus);
   const sections: Section[] = [];
   if (s.topUses.length > 0) sections.push(section("", { items: s.topUses.map(compactUseLine) }));
   if (s.moreUses > 0) sections.push(section("", { body: [[em(andMore(s.moreUses))]] }));
@@ -460,17 +460,31 @@ function publicReply(answer: Answer, cards: Card[], notes: Line[], ports: number
   });
 }
 
-/** "Also matching “postgres”: `5433` name · `6432` name · +7 more", the best port's matches left out. */
+/** The "Other matches" line stays on one row of 80 columns: matches are added while it fits. */
+const OTHER_MATCHES_CHARS = 76;
+
+/** "Other matches: `5433` name · `6432` name · +7 more", the best port's matches left out. */
 function otherMatchesLine(answer: Answer, best: PortFacts): Line | null {
-  const others = (answer.matches ?? []).filter((m) => m.first > best.port || m.last < best.port);
+  const matches = answer.matches ?? [];
+  const others = matches.filter((m) => m.first > best.port || m.last < best.port);
   if (others.length === 0) return null;
-  const shown = others.slice(0, TOP_USES);
-  const line: Line = [text(otherMatches(answer.query))];
-  shown.forEach((m, i) => {
-    line.push(...(i > 0 ? [text(" · ")] : []), code(span(m.first, m.last)), text(` ${m.name}`));
-  });
-  const more = (answer.truncated?.total ?? others.length) - shown.length;
-  if (others.length > shown.length || answer.truncated) line.push(text(` · ${andMore(more)}`));
+  // Matches past the cut (truncated) are counted as others too.
+  const total = others.length + (answer.truncated ? answer.truncated.total - matches.length : 0);
+  const line: Line = [text(OTHER_MATCHES)];
+  let shown = 0;
+  for (const m of others.slice(0, TOP_USES)) {
+    const next: Line = [
+      ...(shown > 0 ? [text(" · ")] : []),
+      code(span(m.first, m.last)),
+      text(` ${m.name}`),
+    ];
+    const tail = total - shown - 1 > 0 ? ` · ${andMore(total - shown - 1)}` : "";
+    const width = spansToPlain([...line, ...next]).length + tail.length;
+    if (shown > 0 && width > OTHER_MATCHES_CHARS) break;
+    line.push(...next);
+    shown += 1;
+  }
+  if (total > shown) line.push(text(` · ${andMore(total - shown)}`));
   return line;
 }
 
@@ -478,7 +492,8 @@ function searchCards(answer: Answer, detail: Detail): Card[] {
   const matches = answer.matches ?? [];
   const best = answer.ports[0];
   if (detail === "compact" && best !== undefined) {
-    const card = compactPortCard(best);
+    // The name asked for leads the best port's headline when it names something on that port.
+    const card = compactPortCard(best, matches[0]?.name ?? null);
     const others = otherMatchesLine(answer, best);
     if (others !== null) card.sections.push(section("", { body: [others] }));
     return [card];
@@ -528,7 +543,7 @@ export function answerReply(
           ),
         ]);
       }
-      const card = detail === "full" ? portCard : compactPortCard;
+      const card = (p: PortFacts) => (detail === "full" ? portCard(p) : compactPortCard(p));
       return publicReply(
         answer,
         answer.ports.map(card),

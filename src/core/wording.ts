@@ -322,6 +322,8 @@ export const LIKELY_SENTENCE = {
     `IANA registered it for ${service}, but a registration is a claim, not a lock: any program may listen here, so check which one does.`,
   use: (name: string) =>
     `Something listening here is most likely ${name}, but any program may pick this port: the checks below name the process.`,
+  shared: (name: string) =>
+    `${name} listens here by default, but so may the other uses below, or any program: the checks below name the process.`,
   useOrEphemeral: (name: string) =>
     `Something listening here is most likely ${name}; as the local port of a connection, it is more likely a temporary client port.`,
   uses: "Something listening here is usually one of the uses below, but any program may pick this port: the checks below name the process.",
@@ -341,6 +343,4 @@ export function andMore(count: number): string {
 }
 
 /** Under a name search's best match in a compact answer, before the other matches. */
-export function otherMatches(query: string): string {
-  return `Also matching “${echo(query)}”: `;
-}
+export const OTHER_MATCHES = "Other matches: ";

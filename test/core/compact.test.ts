@@ -160,10 +160,17 @@ describe("compact is the default; the full answer stays one option away", () => 
     assert.equal(uses?.items.length, facts("8080").unofficial.length);
   });
   test("a name search gives the best match's compact card and the other matches on one line", () => {
+    const grafana = bot.reply("grafana");
+    assert.equal(grafana.cards[0]?.title, "Port 3000 · tcp · registered · Grafana; IANA: hbci");
+    assert.match(grafana.cards[0]?.subtitle ?? "", /^Grafana listens here by default, but so may/);
+    assert.ok(
+      bodies(grafana).includes("Other matches: 3100 Grafana Loki · 3200 Grafana Tempo · +1 more"),
+      bodies(grafana).join("\n"),
+    );
     const r = bot.reply("postgres");
     assert.equal(r.cards.length, 1);
     assert.equal(r.cards[0]?.title, "Port 5432 · tcp · registered · PostgreSQL");
-    const also = bodies(r).find((b) => b.startsWith("Also matching “postgres”: "));
+    const also = bodies(r).find((b) => b.startsWith("Other matches: "));
     assert.ok(also, bodies(r).join("\n"));
     assert.doesNotMatch(also, /\b5432\b/, "the best match is not repeated");
     assert.equal(bot.reply("postgres", { detail: "full" }).cards.length, 2);
