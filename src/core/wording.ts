@@ -261,7 +261,7 @@ export const SHELL_RATED = {
 } as const;
 
 export const SHELL_HINT =
-  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); help for help, clear to clear the screen, exit (or Ctrl-D) to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
+  "portbot shell: type a port (/port 60876; add full for the whole answer) or ask (@portbot what is 5432?); help for help, clear to clear the screen, exit (or Ctrl-D) to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
 
 /** Said when a terminal rating is recorded for several answers shown together. */
 export function ratedSeveral(rating: Rating, count: number): string {
