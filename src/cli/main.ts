@@ -109,10 +109,13 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
+  // `portbot 60876 full`, as in the shell, is `--full`.
+  const { withDetail } = await import("../adapters/shell/detail.ts");
+  const asked = withDetail(query);
   const { loadPortbot } = await import("../core/portbot.ts");
   const { dataDirFrom } = await import("../paths.ts");
   const portbot = loadPortbot({ dataDir: dataDirFrom(io.env) });
-  const answer = portbot.answer(query);
+  const answer = portbot.answer(asked.text);
   if (parsed.values.json === true) {
     io.stdout(await answerJson(answer));
     return exitStatus(answer);
@@ -120,7 +123,8 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
   const { renderText, terminalOptions } = await import("../adapters/shell/render-text.ts");
   const color = io.isTTY && parsed.values["no-color"] !== true && !io.env.NO_COLOR;
   const { answerReply } = await import("../core/reply.ts");
-  const reply = answerReply(answer, null, parsed.values.full === true ? "full" : "compact");
+  const detail = parsed.values.full === true ? "full" : asked.detail;
+  const reply = answerReply(answer, null, detail);
   const terminal = terminalOptions({ isTTY: io.isTTY, columns: io.columns }, io.env);
   const out = renderText({ ...reply, ratingPrompt: null }, { color, ...terminal });
   if (answer.kind === "error" || answer.kind === "none") io.stderr(out);

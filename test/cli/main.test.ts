@@ -50,6 +50,8 @@ describe("portbot <query>", () => {
     assert.match(r.stdout, /lsof -nP -iTCP:60876 -sTCP:LISTEN/);
     assert.match(r.stdout, /nmap -p 60876 <host>/);
     assert.match(r.stdout, /IANA registry entry for 60876 <https:/);
+    const typed = run(["60876", "full"]);
+    assert.equal(typed.stdout, r.stdout, "a trailing full, as in the shell");
   });
 
   test("--json prints exactly one JSON object of the documented shape", () => {

@@ -3,6 +3,7 @@
 
 import type { Detail } from "../../core/reply.ts";
 import { ratingFor } from "../kit/ratings.ts";
+import { withDetail } from "./detail.ts";
 import { SHELL_RATINGS } from "./ratings.ts";
 
 export type ShellInput =
@@ -38,13 +39,4 @@ export function readShellLine(line: string): ShellInput {
     return { kind: "query", ...withDetail(trimmed.slice(slash[0].length)) };
   }
   return { kind: "query", ...withDetail(trimmed) };
-}
-
-/**
- * A trailing word `full` (or `--full`, as on the command line) asks for the whole answer:
- * `/port 60876 full`. Alone, `full` stays a query (a service could be called that).
- */
-function withDetail(text: string): { text: string; detail: Detail } {
-  const full = /^(.*\S)\s+(?:--)?full$/iu.exec(text);
-  return full?.[1] ? { text: full[1], detail: "full" } : { text, detail: "compact" };
 }
