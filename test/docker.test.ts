@@ -171,7 +171,7 @@ describe("Dockerfile, replayed", { timeout: 180_000 }, () => {
   test("the portbot command works in the image too", async () => {
     const r = await runImage(["node", "bin/portbot.js", "5432"]).finished();
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^Port 5432 · registered · postgresql/m);
+    assert.match(r.stdout, /^Port 5432 · tcp · registered · PostgreSQL/m);
   });
 });
 

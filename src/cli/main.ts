@@ -7,7 +7,7 @@ import { type CliIo, processIo, type Subcommand } from "./io.ts";
 const { parseArgs } = process.getBuiltinModule("node:util");
 
 export const USAGE = `Usage:
-  portbot <query> [--json] [--no-color]   explain a port, range or service (e.g. 60876, 53/udp, 6000-6063, postgres)
+  portbot <query> [--full] [--json]       explain a port, range or service (e.g. 60876, 53/udp, 6000-6063, postgres)
   portbot data update [--from URL|FILE]   download IANA's full registry (or read it from a file)
   portbot data status                     which registry data is in use
   portbot stats [--json] [--since 7d]     how helpful the answers have been
@@ -23,7 +23,10 @@ A query is what you would ask in chat: a port (5432, 53/udp), several (22 80 443
 typos and all (postgress).
 
 Options:
-  --json         one JSON object on stdout (the answer's facts; see README)
+  --full         the whole answer: every use with its source, every check, IANA's record,
+                 ephemeral ranges per system, links (default: the few lines that matter)
+  --json         one JSON object on stdout: every fact, the ranking and the compact summary
+                 (see README)
   --no-color     no colour even on a terminal (NO_COLOR=1 does the same)
   -h, --help     this text
   -v, --version  the version
@@ -70,9 +73,13 @@ export function exitStatus(answer: Answer): number {
   return 0;
 }
 
-/** `portbot --json` output: the answer itself (query, ports, and error when there is one). */
-export function answerJson(answer: Answer): string {
-  return `${JSON.stringify(answer)}\n`;
+/**
+ * `portbot --json` output: the answer itself (query, ports, and error when there is one), each
+ * port with the compact answer's summary.
+ */
+export async function answerJson(answer: Answer): Promise<string> {
+  const { answerWithSummaries } = await import("../core/compact.ts");
+  return `${JSON.stringify(answerWithSummaries(answer))}\n`;
 }
 
 async function lookup(args: string[], io: CliIo): Promise<number> {
@@ -104,18 +111,22 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
+  // `portbot 60876 full`, as in the shell, is `--full`.
+  const { withDetail } = await import("../adapters/shell/detail.ts");
+  const asked = withDetail(query);
   const { loadPortbot } = await import("../core/portbot.ts");
   const { dataDirFrom } = await import("../paths.ts");
   const portbot = loadPortbot({ dataDir: dataDirFrom(io.env) });
-  const answer = portbot.answer(query);
+  const answer = portbot.answer(asked.text);
   if (parsed.values.json === true) {
-    io.stdout(answerJson(answer));
+    io.stdout(await answerJson(answer));
     return exitStatus(answer);
   }
   const { renderText, terminalOptions } = await import("../adapters/shell/render-text.ts");
   const color = io.isTTY && parsed.values["no-color"] !== true && !io.env.NO_COLOR;
   const { answerReply } = await import("../core/reply.ts");
-  const reply = answerReply(answer);
+  const detail = parsed.values.full === true ? "full" : asked.detail;
+  const reply = answerReply(answer, null, detail);
   const terminal = terminalOptions({ isTTY: io.isTTY, columns: io.columns }, io.env);
   const out = renderText({ ...reply, ratingPrompt: null }, { color, ...terminal });
   if (answer.kind === "error" || answer.kind === "none") io.stderr(out);
@@ -130,6 +141,7 @@ function parseQueryArgs(args: string[]) {
     strict: true,
     options: {
       json: { type: "boolean" },
+      full: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },

@@ -63,6 +63,10 @@ export interface CheckCommand {
   command: string;
   /** What this command shows that its neighbours do not, `{port}` filled in. */
   note: string;
+  /** What it lists: listening sockets, connections, or both (every socket on the port). */
+  finds: "listeners" | "connections" | "both";
+  /** The note in a few words (the compact answer shows it), `{port}` filled in. */
+  brief: string;
 }
 
 export interface Link {

@@ -170,6 +170,8 @@ function checksFor(
       protocol: c.protocol,
       command: fill(c.command),
       note: fill(c.note),
+      finds: c.finds,
+      brief: fill(c.brief),
     }));
 }
 

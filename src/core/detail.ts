@@ -48,7 +48,7 @@ function detailSections(
       return [checksSection(p)];
     case "uses": {
       const exposure = exposureSection(p);
-      return [unofficialSection(p, Number.POSITIVE_INFINITY), ...(exposure ? [exposure] : [])];
+      return [unofficialSection(p), ...(exposure ? [exposure] : [])];
     }
     case "details":
       return [ianaSection(p), rangeSection(p), ephemeralRanges(p, ranges), linksSection(p)];

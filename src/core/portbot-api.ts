@@ -5,6 +5,7 @@ import type { NoteLookup } from "./listing/answer.ts";
 import type { NoteCommand } from "./notes/command.ts";
 import type { TeamNote } from "./notes/model.ts";
 import type { NoteOutcome } from "./notes/reply.ts";
+import type { Detail } from "./reply.ts";
 import type { DetailSection, Reply, ShareSource } from "./reply-model.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
@@ -30,7 +31,7 @@ export interface Portbot {
    */
   visibilityOf(text: string): "public" | "private";
   /**
-   * The facts put into words. A stats question is answered from `context.stats`, the figures the
+   * The facts put into words, compact unless `context.detail` is `full`. A stats question is answered from `context.stats`, the figures the
    * caller read from the feedback store (null or absent: the reply says they are unavailable).
    */
   reply(text: string, context?: ReplyContext): Reply;
@@ -98,6 +99,11 @@ export interface ReplyContext {
    * matched by words in name searches; null or absent: none.
    */
   notes?: readonly TeamNote[] | null;
+  /**
+   * How much to say about each port: `compact` (the default on every surface) gives the most
+   * likely meaning, one sentence, the top uses and two checks; `full` gives every section.
+   */
+  detail?: Detail | null;
   /** How the asker rates answers on this surface (the help says how); reacting by default. */
   ratings?: RatingStyle | null;
 }

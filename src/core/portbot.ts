@@ -204,7 +204,8 @@ export function createPortbot(
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
     if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
     const notes = context.notes ?? [];
-    return withTeamNotes(answerReply(answer, context.stats ?? null), answer, notes);
+    const detail = context.detail ?? "compact";
+    return withTeamNotes(answerReply(answer, context.stats ?? null, detail), answer, notes);
   }
 
   return {
@@ -224,7 +225,8 @@ export function createPortbot(
       const ports = portsInText(text);
       if (ports.length > 0) {
         const shown = ports.slice(0, max);
-        const replies = shown.map((p) => reply(String(p), { notes: context.notes ?? null }));
+        const each = { notes: context.notes ?? null, detail: context.detail ?? null };
+        const replies = shown.map((p) => reply(String(p), each));
         const last = replies.at(-1);
         if (ports.length > shown.length && last !== undefined) {
           const note = messageCapNote(shown.length, ports.length);

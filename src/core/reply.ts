@@ -5,7 +5,9 @@ import type {
   PortFacts,
   RangeSummary,
   SearchMatch,
+  UnofficialUseFact,
 } from "./answer-model.ts";
+import { compactSummary, TOP_USES } from "./compact.ts";
 import type { FailureCode } from "./portbot-api.ts";
 import type {
   Card,
@@ -21,6 +23,7 @@ import type {
 import type { FeedbackStats, RatingCounts } from "./stats-model.ts";
 import { tableLines } from "./table.ts";
 import {
+  andMore,
   CONFIDENCE_LABEL,
   cannotPostAttached,
   DYNAMIC_UNASSIGNED,
@@ -38,6 +41,7 @@ import {
   moreLabel,
   NO_UNOFFICIAL,
   NOT_EPHEMERAL,
+  OTHER_MATCHES,
   PORT_ZERO,
   PRIVILEGED_INTRO,
   percent,
@@ -137,7 +141,7 @@ function gist(p: PortFacts): string {
   return "No IANA assignment and no known common use.";
 }
 
-function ianaItems(p: PortFacts): Line[] {
+export function ianaItems(p: PortFacts): Line[] {
   // Protocols with the same assignment are shown together: "tcp, udp · postgresql — …".
   const groups: { protocols: string[]; a: IanaAssignment }[] = [];
   for (const a of p.iana) {
@@ -233,13 +237,11 @@ export function ephemeralSection(p: PortFacts): Section {
   });
 }
 
-/** `limit`: how many uses to list, most likely first (the detail reply lists them all). */
-export function unofficialSection(p: PortFacts, limit = 8): Section {
+export function unofficialSection(p: PortFacts): Section {
   return section(SECTION.unofficial, {
     body: p.unofficial.length === 0 ? [[text(NO_UNOFFICIAL)]] : [],
-    items: p.unofficial
-      .slice(0, limit)
-      .map((u) => [
+    items: p.unofficial.map(
+      (u): Line => [
         strong(u.name),
         text(
           ` (${u.protocols.join("/")}${u.first !== u.last ? `, ${span(u.first, u.last)}` : ""}) — ${u.description} · `,
@@ -247,19 +249,21 @@ export function unofficialSection(p: PortFacts, limit = 8): Section {
         em(CONFIDENCE_LABEL[u.confidence]),
         text(" · "),
         link("source", u.source),
-      ]),
+      ],
+    ),
   });
 }
 
 export function ianaSection(p: PortFacts): Section {
   const allUnassigned = p.iana.every((a) => a.status === "unassigned");
+  const dynamicNothing = p.range === "dynamic" && allUnassigned;
   return section(SECTION.iana, {
-    body: p.range === "dynamic" && allUnassigned ? [[text(DYNAMIC_UNASSIGNED)]] : [],
-    items: p.range === "dynamic" && allUnassigned ? [] : ianaItems(p),
+    body: dynamicNothing ? [[text(DYNAMIC_UNASSIGNED)]] : [],
+    items: dynamicNothing ? [] : ianaItems(p),
   });
 }
 
-/** Sourced notes on why the port is worth guarding, or null when there are none. */
+/** "If exposed", or null when there is no sourced note for the port. */
 export function exposureSection(p: PortFacts): Section | null {
   if (p.exposure.length === 0) return null;
   return section(SECTION.exposure, {
@@ -272,6 +276,7 @@ export function exposureSection(p: PortFacts): Section | null {
   });
 }
 
+/** Every check, every platform and protocol, each with its whole note. */
 export function checksSection(p: PortFacts): Section {
   return section(SECTION.checks, {
     // The note goes into the label, so every renderer shows what tells two commands apart.
@@ -303,16 +308,18 @@ export function moreLinks(p: PortFacts, without: DetailSection | null = null): M
     });
 }
 
-function portCard(p: PortFacts): Card {
+/** The full reference card for one port: every section. */
+export function portCard(p: PortFacts): Card {
+  const exposure = exposureSection(p);
   const sections: Section[] = [
     rangeSection(p),
     ianaSection(p),
     ephemeralSection(p),
     unofficialSection(p),
+    ...(exposure === null ? [] : [exposure]),
+    checksSection(p),
+    linksSection(p),
   ];
-  const exposure = exposureSection(p);
-  if (exposure !== null) sections.push(exposure);
-  sections.push(checksSection(p), linksSection(p));
   return { title: portTitle(p), subtitle: gist(p), port: p.port, sections, more: moreLinks(p) };
 }
 
@@ -323,6 +330,43 @@ export function shareLink(source: ShareSource): ShareLink {
 /** The "Share in channel" button for a private reply that re-creates the reply to `query`. */
 function shareQuery(query: string): ShareLink | null {
   return query.trim() === "" ? null : shareLink({ kind: "query", query });
+}
+
+/** A compact use is one row of 80 columns with its bullet: a longer name is cut, not wrapped. */
+const COMPACT_USE_CHARS = 76;
+
+function compactUseLine(u: UnofficialUseFact): Line {
+  const where = u.first === u.last ? "" : ` ${span(u.first, u.last)}`;
+  const rest = ` · ${u.protocols.join("/")}${where} · `;
+  const label = CONFIDENCE_LABEL[u.confidence];
+  return [
+    strong(echo(u.name, Math.max(12, COMPACT_USE_CHARS - rest.length - label.length))),
+    text(rest),
+    em(label),
+  ];
+}
+
+/**
+ * The compact card for one port: the most likely thing on it, one sentence, the top uses and two
+ * checks (compact.ts). Its sections have no titles: it reads as a few lines, not a page.
+ */
+export function compactPortCard(
+  p: PortFacts,
+  focus: string | null = null,
+  maxUses = TOP_USES,
+): Card {
+  const s = compactSummary(p, focus);
+  const top = s.topUses.slice(0, maxUses);
+  const more = s.moreUses + s.topUses.length - top.length;
+  const sections: Section[] = [];
+  if (top.length > 0) sections.push(section("", { items: top.map(compactUseLine) }));
+  if (more > 0) sections.push(section("", { body: [[em(andMore(more))]] }));
+  sections.push(
+    section("", {
+      commands: s.checks.map((c) => ({ label: `${c.platform} — ${c.brief}`, command: c.command })),
+    }),
+  );
+  return { title: s.headline, subtitle: s.sentence, port: p.port, sections, more: moreLinks(p) };
 }
 
 function matchLine(m: SearchMatch): Line {
@@ -466,12 +510,17 @@ export function failureReply(code: FailureCode, query = "", attached = 0): Reply
   return messageReply({ query, kind: "error" }, "Couldn't answer", [[text(wording)]]);
 }
 
-/** A rated answer for everyone in the conversation (its buttons are on its cards). */
-function publicAnswer(
-  partial: Omit<Reply, "text" | "visibility" | "ratable" | "ratingPrompt" | "share">,
-): Reply {
+/** How much of the answer a reply gives: the few lines people read, or the whole reference. */
+export type Detail = "compact" | "full";
+
+/** The public, ratable reply for an answer about ports (one port, several, a range, a name). */
+function publicReply(answer: Answer, cards: Card[], notes: Line[], ports: number[]): Reply {
   return finish({
-    ...partial,
+    kind: answer.kind,
+    query: answer.query,
+    cards,
+    notes,
+    ports,
     visibility: "public",
     ratable: true,
     ratingPrompt: RATING_PROMPT,
@@ -479,11 +528,68 @@ function publicAnswer(
   });
 }
 
+/** The "Other matches" line stays on one row of 80 columns: matches are added while it fits. */
+const OTHER_MATCHES_CHARS = 76;
+
+/** "Other matches: `5433` name · `6432` name · +7 more", the best port's matches left out. */
+function otherMatchesLine(answer: Answer, best: PortFacts): Line | null {
+  const matches = answer.matches ?? [];
+  const others = matches.filter((m) => m.first > best.port || m.last < best.port);
+  if (others.length === 0) return null;
+  // Matches past the cut (truncated) are counted as others too.
+  const total = others.length + (answer.truncated ? answer.truncated.total - matches.length : 0);
+  const line: Line = [text(OTHER_MATCHES)];
+  let shown = 0;
+  for (const m of others.slice(0, TOP_USES)) {
+    const next: Line = [
+      ...(shown > 0 ? [text(" · ")] : []),
+      code(span(m.first, m.last)),
+      text(` ${m.name}`),
+    ];
+    const tail = total - shown - 1 > 0 ? ` · ${andMore(total - shown - 1)}` : "";
+    const width = spansToPlain([...line, ...next]).length + tail.length;
+    if (shown > 0 && width > OTHER_MATCHES_CHARS) break;
+    line.push(...next);
+    shown += 1;
+  }
+  if (total > shown) line.push(text(` · ${andMore(total - shown)}`));
+  return line;
+}
+
+function searchCards(answer: Answer, detail: Detail): Card[] {
+  const matches = answer.matches ?? [];
+  const best = answer.ports[0];
+  if (detail === "compact" && best !== undefined) {
+    // The name asked for leads the best port's headline when it names something on that port.
+    // The other matches take a row of the answer, so one use fewer is shown (+N more counts it).
+    const others = otherMatchesLine(answer, best);
+    const uses = others === null ? TOP_USES : TOP_USES - 1;
+    const card = compactPortCard(best, matches[0]?.name ?? null, uses);
+    if (others !== null) card.sections.push(section("", { body: [others] }));
+    return [card];
+  }
+  const list: Card = {
+    title: `Ports for “${echo(answer.query)}”`,
+    subtitle: matches[0]
+      ? `Best match: ${matches[0].name} on ${span(matches[0].first, matches[0].last)}.`
+      : null,
+    port: null,
+    sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
+    more: [],
+  };
+  return best ? [list, portCard(best)] : [list];
+}
+
 /**
  * `stats`: the rating figures for a stats question, or null when the store could not give them
- * (the reply says so; it never shows an empty placeholder as if nobody had rated).
+ * (the reply says so; it never shows an empty placeholder as if nobody had rated). `detail`:
+ * compact (the default) gives each port in a few lines, full gives every section.
  */
-export function answerReply(answer: Answer, stats: FeedbackStats | null = null): Reply {
+export function answerReply(
+  answer: Answer,
+  stats: FeedbackStats | null = null,
+  detail: Detail = "compact",
+): Reply {
   const notes: Line[] = (answer.warnings ?? []).map((w) => [text(w.message)]);
   switch (answer.kind) {
     case "help":
@@ -515,49 +621,28 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
           ),
         ]);
       }
-      return publicAnswer({
-        kind: "ports",
-        query: answer.query,
-        cards: answer.ports.map(portCard),
+      const card = (p: PortFacts) => (detail === "full" ? portCard(p) : compactPortCard(p));
+      return publicReply(
+        answer,
+        answer.ports.map(card),
         notes,
-        ports: answer.ports.map((p) => p.port),
-      });
+        answer.ports.map((p) => p.port),
+      );
     }
     case "range": {
       const r = answer.range;
       if (r === undefined) return failureReply("internal", answer.query);
-      return publicAnswer({
-        kind: "range",
-        query: answer.query,
-        cards: [rangeCard(r)],
-        notes,
-        ports: [r.first], // the most-asked list counts a range for its first port
-      });
+      // The most-asked list counts a range for its first port.
+      return publicReply(answer, [rangeCard(r)], notes, [r.first]);
     }
     case "search": {
-      const matches = answer.matches ?? [];
-      const list: Card = {
-        title: `Ports for “${echo(answer.query)}”`,
-        subtitle: matches[0]
-          ? `Best match: ${matches[0].name} on ${span(matches[0].first, matches[0].last)}.`
-          : null,
-        port: null,
-        sections: [section(SECTION.matches, { items: matches.map(matchLine) })],
-        more: [],
-      };
-      if (answer.truncated) {
+      if (answer.truncated && detail === "full") {
         notes.push([
           text(`Showing the best ${answer.truncated.shown} of ${answer.truncated.total} matches.`),
         ]);
       }
       const best = answer.ports[0];
-      return publicAnswer({
-        kind: "search",
-        query: answer.query,
-        cards: best ? [list, portCard(best)] : [list],
-        notes,
-        ports: best ? [best.port] : [],
-      });
+      return publicReply(answer, searchCards(answer, detail), notes, best ? [best.port] : []);
     }
   }
 }

@@ -89,6 +89,13 @@ export interface CheckTemplate {
   command: string;
   /** What this command shows that its neighbours do not; shown next to the command. */
   note: string;
+  /**
+   * What it lists: listening sockets, connections, or both. The compact answer picks a listener
+   * check for a service and one that shows connections for a temporary client port.
+   */
+  finds: "listeners" | "connections" | "both";
+  /** The note in a few words, for the compact answer ("listeners, with process and PID"). */
+  brief: string;
 }
 
 /** Why a port is worth guarding when reachable from outside (data/exposure-notes.json). */

@@ -30,8 +30,8 @@ export function ratingPrompt(style: RatingStyle): string {
     return `Was this helpful? React with ${choices}`;
   }
   const keys = RATING_CHOICES.map((c) => `${c.typed} (${c.label})`);
-  const emoji = RATING_CHOICES.map((c) => c.emoji).join(" ");
-  return `Was this helpful? Type ${listJoin(keys, "or")}; ${emoji} work too.`;
+  // One row of a terminal: the help says that emoji work too.
+  return `Was this helpful? Type ${listJoin(keys, "or")}.`;
 }
 
 export const RATING_PROMPT = ratingPrompt("react");
@@ -288,7 +288,7 @@ export const SHELL_RATED = {
 } as const;
 
 export const SHELL_HINT =
-  "portbot shell: type a port (/port 60876) or ask (@portbot what is 5432?); help for help, clear to clear the screen, exit (or Ctrl-D) to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
+  "portbot shell: type a port (/port 60876; add full for the whole answer) or ask (@portbot what is 5432?); help for help, clear to clear the screen, exit (or Ctrl-D) to quit. To run in Slack or Discord, set SLACK_BOT_TOKEN or DISCORD_TOKEN (see README).";
 
 /** Said when a terminal rating is recorded for several answers shown together. */
 export function ratedSeveral(rating: Rating, count: number): string {
@@ -345,3 +345,76 @@ export function listingGist(listening: number, everywhere: number, flagged: numb
 export function listingMore(more: number, shown: number): string {
   return `+${plural(more, "more socket")} not shown: the table stops at ${shown}. Paste the rest separately, or filter the listing (ss -ltnp shows listeners only).`;
 }
+
+/** A few words for what most uses of a port in one category are, for "usually a …" headlines. */
+export const CATEGORY_NOUN: Partial<Record<string, string>> = {
+  development: "a development server or tool",
+  ai: "an AI model server",
+  database: "a database",
+  messaging: "a message broker",
+  containers: "a container platform",
+  monitoring: "a monitoring tool",
+  "remote-access": "remote access",
+  vpn: "a VPN",
+  games: "a game server",
+  apple: "an Apple service",
+  microsoft: "a Microsoft service",
+  google: "a Google service",
+  web: "a web server",
+  media: "a media server",
+  iot: "a smart-home or IoT device",
+  security: "a security tool",
+  storage: "a storage service",
+  networking: "a network service",
+  industrial: "an industrial control protocol",
+  malware: "malware",
+  p2p: "peer-to-peer software",
+  voip: "voice over IP",
+  backup: "backup software",
+  cloud: "a cloud service",
+};
+
+/** The compact answer's headline phrases: what is most likely on the port. */
+export const LIKELY = {
+  ephemeral: "most likely a temporary client port",
+  reserved: "reserved by IANA",
+  portZero: "reserved: ask for it to get any free port",
+  unknown: "no IANA assignment and no known use",
+  usually: (what: string) => `usually ${what}`,
+  perhaps: (name: string, span: string) => `perhaps ${name} (uses ${span})`,
+  wasReserved: (service: string) => `reserved by IANA; was ${service}`,
+  ianaAlso: (service: string) => `; IANA: ${service}`,
+} as const;
+
+/** The compact answer's one sentence, for someone who just saw the port somewhere. */
+export const LIKELY_SENTENCE = {
+  ephemeral: (systems: string[]) =>
+    `Seen in netstat or a firewall log, it is most likely the client end of an outgoing connection: ${listJoin(systems)} ${systems.length === 1 ? "hands" : "hand"} such ports out.`,
+  wellKnown:
+    "Well-known ports are kept for core Internet services, so a listener here is normally the one above, and anything else deserves a look.",
+  registered: (service: string) =>
+    `IANA registered it for ${service}, but a registration is a claim, not a lock: any program may listen here, so check which one does.`,
+  use: (name: string) =>
+    `Something listening here is most likely ${name}, but any program may pick this port: the checks below name the process.`,
+  shared: (name: string) =>
+    `${name} listens here by default, but so may the other uses below, or any program: the checks below name the process.`,
+  useOrEphemeral: (name: string) =>
+    `Something listening here is most likely ${name}; as the local port of a connection, it is more likely a temporary client port.`,
+  uses: "Something listening here is usually one of the uses below, but any program may pick this port: the checks below name the process.",
+  range:
+    "Nothing is known on this port alone, only on a range around it, so check what is really listening before you trust a name.",
+  reserved:
+    "IANA keeps it reserved, so nothing should use it: a listener or traffic on it deserves a look.",
+  portZero:
+    "Programs bind to port 0 to ask for any free port; seen on the wire, it usually means a scan or a malformed packet.",
+  unknown:
+    "Nothing is registered or commonly known here, so a listener is some program's own choice: the checks below name it.",
+} as const;
+
+/** After the few items a compact answer shows, when there are more. */
+export function andMore(count: number): string {
+  return `+${count.toLocaleString("en-US")} more`;
+}
+
+/** Under a name search's best match in a compact answer, before the other matches. */
+export const OTHER_MATCHES = "Other matches: ";

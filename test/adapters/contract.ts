@@ -148,6 +148,22 @@ export function adapterContract(
       }
     });
 
+    test("a port answer is the compact one: the most likely thing, two checks, not the reference page", async () => {
+      const c = await counts();
+      await d.command("3000");
+      const [answer] = await newPublic(c.pub);
+      assert.ok(answer, "one public answer");
+      const text = flat(answer.text);
+      assert.match(
+        text,
+        /Port 3000 · tcp · registered · usually a development server or tool; IANA: hbci/,
+      );
+      assert.match(text, /lsof -nP -iTCP:3000 -sTCP:LISTEN/);
+      assert.match(text, /netstat -ano \| findstr \/R \/C:\\?":3000 /);
+      assert.match(text, /\+\d+ more/);
+      assert.doesNotMatch(text, /nmap -p 3000|Get-NetTCPConnection|IANA registry entry/);
+    });
+
     test("the recorded query is the question as asked, the same rule on every platform", async () => {
       await d.mention("what is on   6379 ?");
       const worst = await d.store.stats({ top: 100 });

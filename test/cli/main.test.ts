@@ -24,14 +24,34 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe("portbot <query>", () => {
-  test("prints the answer and exits 0", () => {
+  test("prints the compact answer and exits 0", () => {
     const r = run(["60876"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^Port 60876 · dynamic\/private · unassigned$/m);
+    assert.match(
+      r.stdout,
+      /^Port 60876 · tcp\/udp · dynamic\/private · most likely a temporary client port$/m,
+    );
     assert.match(r.stdout, /Mosh/);
     assert.match(r.stdout, /Apple Xsan/);
-    assert.match(r.stdout, /lsof -nP -iTCP:60876 -sTCP:LISTEN/);
+    assert.match(r.stdout, /lsof -nP -iTCP:60876$/m);
+    assert.match(r.stdout, /netstat -ano \| findstr \/R \/C:":60876 "$/m);
+    assert.doesNotMatch(r.stdout, /IANA registry entry/, "the rest is one option away");
+    assert.ok(r.stdout.trimEnd().split("\n").length <= 12, r.stdout);
     assert.ok(!r.stdout.includes("\u001b["), "no colour when piped");
+  });
+
+  test("--full prints everything", () => {
+    const r = run(["60876", "--full"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Port 60876 · dynamic\/private · unassigned$/m);
+    for (const section of ["IANA assignment", "Ephemeral port on", "Known unofficial uses"]) {
+      assert.match(r.stdout, new RegExp(`^${section}$`, "m"));
+    }
+    assert.match(r.stdout, /lsof -nP -iTCP:60876 -sTCP:LISTEN/);
+    assert.match(r.stdout, /nmap -p 60876 <host>/);
+    assert.match(r.stdout, /IANA registry entry for 60876 <https:/);
+    const typed = run(["60876", "full"]);
+    assert.equal(typed.stdout, r.stdout, "a trailing full, as in the shell");
   });
 
   test("--json prints exactly one JSON object of the documented shape", () => {
@@ -68,6 +88,23 @@ describe("portbot <query>", () => {
     });
     assert.ok(Array.isArray(p.ephemeral));
     assert.ok(p.checks.some((c: { command: string }) => c.command.includes("5432")));
+    assert.ok(p.checks.length >= 10, "every check, every platform and protocol");
+    assert.deepEqual(Object.keys(p.summary).sort(), [
+      "checkProtocol",
+      "checks",
+      "headline",
+      "likely",
+      "moreUses",
+      "protocols",
+      "sentence",
+      "topUses",
+    ]);
+    assert.equal(p.summary.headline, "Port 5432 · tcp · registered · PostgreSQL");
+    assert.equal(p.summary.topUses[0].name, "PostgreSQL");
+    assert.deepEqual(
+      p.summary.checks.map((c: { platform: string; protocol: string }) => c.platform),
+      ["macOS / Linux", "Windows"],
+    );
     assert.equal(a.error, undefined);
   });
 
@@ -115,7 +152,7 @@ describe("portbot shell (piped)", () => {
     });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /SLACK_BOT_TOKEN or DISCORD_TOKEN/, "the hint goes to stderr");
-    assert.match(r.stdout, /Port 5432 · registered · postgresql/);
+    assert.match(r.stdout, /Port 5432 · tcp · registered · PostgreSQL/);
     assert.match(r.stdout, /recorded as helpful/);
     assert.match(r.stdout, /Port 6379/);
     assert.match(r.stdout, /How helpful portbot has been/);
@@ -171,7 +208,7 @@ describe("portbot serve: only chat platforms", () => {
       env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir },
     });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /Port 5432 · registered · postgresql/);
+    assert.match(r.stdout, /Port 5432 · tcp · registered · PostgreSQL/);
   });
 
   test("an unknown argument is a usage error", () => {

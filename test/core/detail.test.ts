@@ -54,7 +54,8 @@ describe("buttons under an answer (Card.more)", () => {
   });
 
   test("cards not about one port have no buttons", () => {
-    const search = portbot.reply("postgres");
+    // The full answer to a name leads with the list of matches (the compact one, with the port).
+    const search = portbot.reply("postgres", { detail: "full" });
     assert.deepEqual(search.cards[0]?.more, [], "the list of matches");
     for (const q of ["6000-6063", "help", "stats", "70000"]) {
       for (const card of portbot.reply(q).cards) assert.deepEqual(card.more, [], q);

@@ -8,21 +8,30 @@ import { spansToPlain } from "../../src/core/reply.ts";
 import type { Reply } from "../../src/core/reply-model.ts";
 import { knowledge, portbot } from "./fixture.ts";
 
+/** The whole reference answer; compact is the default (its own tests: compact.test.ts). */
+const full = { detail: "full" } as const;
+
 const sectionTitles = (r: Reply) => r.cards.flatMap((c) => c.sections.map((s) => s.title));
 
 describe("reply wording", () => {
   test("headline names the range and the assignment", () => {
     assert.equal(
-      portbot.reply("60876").cards[0]?.title,
+      portbot.reply("60876", full).cards[0]?.title,
       "Port 60876 · dynamic/private · unassigned",
     );
-    assert.equal(portbot.reply("5432").cards[0]?.title, "Port 5432 · registered · postgresql");
-    assert.equal(portbot.reply("0").cards[0]?.title, "Port 0 · well-known · reserved");
-    assert.equal(portbot.reply("53/udp").cards[0]?.title, "Port 53/udp · well-known · domain");
+    assert.equal(
+      portbot.reply("5432", full).cards[0]?.title,
+      "Port 5432 · registered · postgresql",
+    );
+    assert.equal(portbot.reply("0", full).cards[0]?.title, "Port 0 · well-known · reserved");
+    assert.equal(
+      portbot.reply("53/udp", full).cards[0]?.title,
+      "Port 53/udp · well-known · domain",
+    );
   });
 
   test("a dynamic port covers what a good port page does", () => {
-    const r = portbot.reply("60876");
+    const r = portbot.reply("60876", full);
     const all = r.text;
     assert.match(all, /IANA never assigns these/);
     assert.match(all, /IANA assigns nothing in 49152–65535/);
@@ -216,22 +225,25 @@ describe("stats, failures and the rating prompt", () => {
 
 describe("reply: IANA edge cases in words", () => {
   test("headlines: 2049 nfs, 49151 reserved, 3 reserved, 24 any private mail system", () => {
-    assert.equal(portbot.reply("2049").cards[0]?.title, "Port 2049 · registered · nfs");
-    assert.equal(portbot.reply("49151").cards[0]?.title, "Port 49151 · registered · reserved");
-    assert.equal(portbot.reply("3").cards[0]?.title, "Port 3 · well-known · reserved");
+    assert.equal(portbot.reply("2049", full).cards[0]?.title, "Port 2049 · registered · nfs");
     assert.equal(
-      portbot.reply("24").cards[0]?.title,
+      portbot.reply("49151", full).cards[0]?.title,
+      "Port 49151 · registered · reserved",
+    );
+    assert.equal(portbot.reply("3", full).cards[0]?.title, "Port 3 · well-known · reserved");
+    assert.equal(
+      portbot.reply("24", full).cards[0]?.title,
       "Port 24 · well-known · any private mail system",
     );
   });
   test("3 says what it was; 49151 says reserved, not 'no IANA assignment'", () => {
     assert.equal(
-      portbot.reply("3").cards[0]?.subtitle,
+      portbot.reply("3", full).cards[0]?.subtitle,
       "Reserved by IANA. Was compressnet until IANA de-assigned it on 2025-02-13.",
     );
-    assert.match(portbot.reply("49151").cards[0]?.subtitle ?? "", /^Reserved by IANA/);
+    assert.match(portbot.reply("49151", full).cards[0]?.subtitle ?? "", /^Reserved by IANA/);
     assert.equal(
-      portbot.reply("24").cards[0]?.subtitle,
+      portbot.reply("24", full).cards[0]?.subtitle,
       "IANA: any private mail system (tcp/udp).",
     );
   });
@@ -247,12 +259,12 @@ describe("reply: IANA edge cases in words", () => {
     });
     const bot = createPortbot(createRegistry("iana-csv", [deassigned], "2026-02-25"), knowledge);
     assert.equal(
-      bot.reply("1301/tcp").cards[0]?.subtitle,
+      bot.reply("1301/tcp", { detail: "full" }).cards[0]?.subtitle,
       "Reserved by IANA. IANA de-assigned it on 2019-10-30. No known common use.",
     );
   });
   test("IANA's raw notes become sentences", () => {
-    const text = portbot.reply("2049").text;
+    const text = portbot.reply("2049", full).text;
     assert.doesNotMatch(text, /<==/);
     assert.match(
       text,
@@ -264,8 +276,8 @@ describe("reply: IANA edge cases in words", () => {
 describe("reply: ephemeral wording", () => {
   const ephemeralBody = (q: string) =>
     spansToPlain(
-      portbot.reply(q).cards[0]?.sections.find((s) => s.title === "Ephemeral port on")?.body[0] ??
-        [],
+      portbot.reply(q, full).cards[0]?.sections.find((s) => s.title === "Ephemeral port on")
+        ?.body[0] ?? [],
     );
   test("only a current widespread default makes a temporary client port 'most likely'", () => {
     assert.match(ephemeralBody("60876"), /most likely explanation/);
@@ -283,13 +295,13 @@ describe("reply: ephemeral wording", () => {
 
 describe("reply: privileged ports", () => {
   test("says who may listen below 1024 per system, with a source, not 'only root'", () => {
-    const range = portbot.reply("22").cards[0]?.sections[0];
+    const range = portbot.reply("22", full).cards[0]?.sections[0];
     assert.ok(range);
     const all = [...range.body, ...range.items].map(spansToPlain).join("\n");
     assert.doesNotMatch(all, /only root \(or a process with CAP_NET_BIND_SERVICE\) may listen/);
     assert.match(all, /ip_unprivileged_port_start/);
     assert.ok(range.items[0]?.some((s) => s.t === "link"));
-    assert.deepEqual(portbot.reply("8080").cards[0]?.sections[0]?.items, []);
+    assert.deepEqual(portbot.reply("8080", full).cards[0]?.sections[0]?.items, []);
   });
 });
 
@@ -297,24 +309,29 @@ describe("reply: checks and exposure", () => {
   test("every check's note is in its label, so every renderer shows it", () => {
     const answer = portbot.answer("53");
     const commands = portbot
-      .reply("53")
+      .reply("53", full)
       .cards[0]?.sections.find((s) => s.title === "Check what is using it")?.commands;
     assert.ok(commands && commands.length === answer.ports[0]?.checks.length);
     answer.ports[0]?.checks.forEach((c, i) => {
       assert.ok(commands[i]?.label.includes(c.note.replace(/\.$/, "")), commands[i]?.label);
     });
-    assert.match(portbot.reply("53").text, /From another machine \(tcp\) — As the network sees it/);
-    assert.match(portbot.reply("53").text, /nmap -p 53 <host>/);
+    assert.match(
+      portbot.reply("53", full).text,
+      /From another machine \(tcp\) — As the network sees it/,
+    );
+    assert.match(portbot.reply("53", full).text, /nmap -p 53 <host>/);
   });
   test("exposure notes get their own section where they exist", () => {
-    const section = portbot.reply("6379").cards[0]?.sections.find((s) => s.title === "If exposed");
+    const section = portbot
+      .reply("6379", full)
+      .cards[0]?.sections.find((s) => s.title === "If exposed");
     assert.ok(section);
     assert.match(spansToPlain(section.items[0] ?? []), /^Redis: Anyone who reaches the port/);
     assert.ok(
       section.items[0]?.some((s) => s.t === "link" && s.url === "https://redis.io/topics/security"),
     );
     assert.equal(
-      portbot.reply("5432").cards[0]?.sections.some((s) => s.title === "If exposed"),
+      portbot.reply("5432", full).cards[0]?.sections.some((s) => s.title === "If exposed"),
       false,
     );
   });

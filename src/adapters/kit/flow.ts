@@ -3,6 +3,7 @@
 // and the recorded query follow one rule everywhere.
 import { teamNoteLookup } from "../../core/listing/answer.ts";
 import type { Portbot } from "../../core/portbot-api.ts";
+import type { Detail } from "../../core/reply.ts";
 import type { Reply } from "../../core/reply-model.ts";
 import type { FeedbackStats } from "../../core/stats-model.ts";
 import type { RatingStyle } from "../../core/wording.ts";
@@ -23,6 +24,8 @@ export interface Ask {
   readonly text: string;
   /** The platform's id for this request (logged on every line); one is made up when absent. */
   readonly id?: string;
+  /** How much to say: compact (the default everywhere) or full (the terminal's `… full`). */
+  readonly detail?: Detail;
 }
 
 export interface FlowDeps {
@@ -83,7 +86,8 @@ export async function repliesFor(
   const listing = deps.portbot.listing(ask.text, { notes: teamNoteLookup(notes) });
   if (listing !== null) return [listing];
   const stats = await statsFor(ask, deps);
-  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings, notes })];
-  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings, notes });
+  const context = { stats, ratings, notes, detail: ask.detail ?? "compact" } as const;
+  if (ask.surface === "command") return [deps.portbot.reply(ask.text, context)];
+  const found = deps.portbot.repliesForMessage(ask.text, context);
   return found.length > 0 ? found : [deps.portbot.usageHint()];
 }

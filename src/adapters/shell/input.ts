@@ -1,13 +1,15 @@
 // One typed line → what it asks for. The shell's own syntax: `/port …`, `@portbot …`, a rating
 // typed after an answer, and the terminal's words: `exit` / `quit` to leave, `clear` the screen.
 
+import type { Detail } from "../../core/reply.ts";
 import { ratingFor } from "../kit/ratings.ts";
+import { withDetail } from "./detail.ts";
 import { SHELL_RATINGS } from "./ratings.ts";
 
 export type ShellInput =
   | { kind: "rate"; emoji: string }
-  | { kind: "mention"; text: string }
-  | { kind: "query"; text: string }
+  | { kind: "mention"; text: string; detail: Detail }
+  | { kind: "query"; text: string; detail: Detail }
   | { kind: "unknown-command"; command: string }
   | { kind: "exit" }
   | { kind: "clear" }
@@ -28,13 +30,13 @@ export function readShellLine(line: string): ShellInput {
     return { kind: "rate", emoji: trimmed };
   }
   const mention = /^@portbot\b[\s,:]*/iu.exec(trimmed);
-  if (mention) return { kind: "mention", text: trimmed.slice(mention[0].length) };
+  if (mention) return { kind: "mention", ...withDetail(trimmed.slice(mention[0].length)) };
   const slash = /^\/(\S+)\s*/u.exec(trimmed);
   if (slash) {
     if (slash[1]?.toLowerCase() !== "port") {
       return { kind: "unknown-command", command: slash[1] ?? "" };
     }
-    return { kind: "query", text: trimmed.slice(slash[0].length) };
+    return { kind: "query", ...withDetail(trimmed.slice(slash[0].length)) };
   }
-  return { kind: "query", text: trimmed };
+  return { kind: "query", ...withDetail(trimmed) };
 }

@@ -115,7 +115,7 @@ async function handleLine(line: string, s: LineState): Promise<void> {
     case "query": {
       const port = shellPort(s.output, s.privateOutput, s.text);
       const surface = typed.kind === "mention" ? "message" : "command";
-      await s.kit.answer({ surface, text: typed.text }, port, s.place);
+      await s.kit.answer({ surface, text: typed.text, detail: typed.detail }, port, s.place);
       s.setShown(port.rateable);
       return;
     }

@@ -2,7 +2,7 @@
 import { styleText } from "node:util";
 import type { Card, Line, Reply } from "../../core/reply-model.ts";
 import { tableLines } from "../../core/table.ts";
-import { hangOf, hyperlink, supportsHyperlinks, wrapLine } from "./wrap.ts";
+import { hangOf, hyperlink, supportsHyperlinks, visibleWidth, wrapLine } from "./wrap.ts";
 
 export interface TextOptions {
   color: boolean;
@@ -60,10 +60,20 @@ export function renderText(reply: Reply, options: TextOptions): string {
       ? text
       : wrapLine(text, Math.max(20, options.width), hangOf(text)).join("\n");
 
+  // A command stays on one row, whole, so it can be copied as it is: after its label when both
+  // fit the width (80 when piped), else on a row of its own under the label.
+  const command = (label: string, cmd: string): string[] => {
+    const oneRow = `  ${label}: ${cmd}`;
+    if (visibleWidth(oneRow) <= (options.width ?? 80)) {
+      return [`  ${paint("dim", `${clean(label)}:`)} ${paint("cyan", clean(cmd))}`];
+    }
+    return [wrap(`  ${paint("dim", `${clean(label)}:`)}`), `    ${paint("cyan", clean(cmd))}`];
+  };
+
   const card = (c: Card): string => {
     const out: string[] = [wrap(paint(["bold", "green"], clean(c.title)))];
     if (c.subtitle) out.push(wrap(clean(c.subtitle)));
-    for (const s of c.sections) {
+    c.sections.forEach((s, i) => {
       const lines: string[] = [];
       if (s.title) lines.push(paint(["bold", "yellow"], clean(s.title)));
       for (const b of s.body) lines.push(wrap(`  ${line(b)}`));
@@ -72,21 +82,19 @@ export function renderText(reply: Reply, options: TextOptions): string {
         const [header = "", ...rows] = tableLines(s.table).map(clean);
         lines.push(`  ${paint("bold", header)}`, ...rows.map((r) => `  ${r}`));
       }
-      for (const i of s.items) lines.push(wrap(`  • ${line(i)}`));
-      for (const cmd of s.commands) {
-        // A command stays on one row, whole, so it can be copied as it is.
-        lines.push(
-          wrap(`  ${paint("dim", `${clean(cmd.label)}:`)}`),
-          `    ${paint("cyan", clean(cmd.command))}`,
-        );
-      }
-      if (lines.length > 0) out.push("", ...lines);
-    }
+      for (const item of s.items) lines.push(wrap(`  • ${line(item)}`));
+      for (const cmd of s.commands) lines.push(...command(cmd.label, cmd.command));
+      // An untitled section continues the one before it (the compact answer's few lines).
+      const joined = s.title === "" && i > 0;
+      if (lines.length > 0) out.push(...(joined ? [] : [""]), ...lines);
+    });
     return out.join("\n");
   };
 
   const parts = reply.cards.map(card);
   for (const n of reply.notes) parts.push(wrap(line(n)));
-  if (reply.ratingPrompt) parts.push(wrap(paint("dim", reply.ratingPrompt)));
-  return `${parts.join("\n\n")}\n`;
+  const body = parts.join("\n\n");
+  // The prompt sits right under the answer it rates, dimmed, without a blank row of its own.
+  if (!reply.ratingPrompt) return `${body}\n`;
+  return `${body}\n${wrap(paint("dim", reply.ratingPrompt))}\n`;
 }

@@ -57,6 +57,8 @@ const SHAPES = {
     protocol: "string",
     command: "string",
     note: "string",
+    finds: "string",
+    brief: "string",
   },
   exposure: {
     first: "number",

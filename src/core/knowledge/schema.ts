@@ -43,6 +43,12 @@ export const MAX_DESCRIPTION = 200;
 /** At most this share of curated uses may cite a repository root or a home page. */
 export const MAX_ROOT_SHARE = 0.2;
 
+/** What a check lists: listening sockets, connections, or both (every socket on the port). */
+export const CHECK_FINDS = ["listeners", "connections", "both"] as const;
+
+/** A check's brief note fits next to its platform on one row of the compact answer. */
+export const MAX_CHECK_BRIEF = 48;
+
 /** Placeholders a check command may contain; `{port}` is required. */
 export const CHECK_PLACEHOLDERS = ["{port}", "{host}"] as const;
 
@@ -156,6 +162,8 @@ export const CheckTemplateSchema = z.strictObject({
       "only {port} and {host} placeholders are allowed",
     ),
   note: OneLine(MAX_DESCRIPTION),
+  finds: z.enum(CHECK_FINDS),
+  brief: OneLine(MAX_CHECK_BRIEF),
 });
 
 export const ChecksFileSchema = z
@@ -172,6 +180,12 @@ export const ChecksFileSchema = z
       new Set(entries.map((e) => `${e.platform}\u0000${e.protocol}\u0000${e.note}`)).size ===
       entries.length,
     "checks of one platform and protocol need notes that tell them apart",
+  )
+  .refine(
+    (entries) =>
+      new Set(entries.map((e) => `${e.platform}\u0000${e.protocol}\u0000${e.brief}`)).size ===
+      entries.length,
+    "checks of one platform and protocol need briefs that tell them apart",
   );
 
 export const ExposureNoteSchema = z

@@ -38,7 +38,41 @@ describe("shell words", { timeout: 10_000 }, () => {
       assert.deepEqual(readShellLine(line), { kind: "exit" }, line);
     }
     assert.deepEqual(readShellLine("clear"), { kind: "clear" });
-    assert.deepEqual(readShellLine("exit 22"), { kind: "query", text: "exit 22" });
+    assert.deepEqual(readShellLine("exit 22"), {
+      kind: "query",
+      text: "exit 22",
+      detail: "compact",
+    });
+  });
+
+  test("a trailing `full` asks for the whole answer: /port 60876 full, 60876 full, @portbot …", () => {
+    for (const line of ["/port 60876 full", "60876 full", "60876 FULL", "/port 60876 --full"]) {
+      assert.deepEqual(readShellLine(line), { kind: "query", text: "60876", detail: "full" }, line);
+    }
+    assert.deepEqual(readShellLine("@portbot what is 22? full"), {
+      kind: "mention",
+      text: "what is 22?",
+      detail: "full",
+    });
+    // Alone, or inside a query, it is just a word.
+    assert.deepEqual(readShellLine("full"), { kind: "query", text: "full", detail: "compact" });
+    assert.deepEqual(readShellLine("/port fuller 22"), {
+      kind: "query",
+      text: "fuller 22",
+      detail: "compact",
+    });
+  });
+
+  test("the shell prints the compact answer, and everything after `full`", async () => {
+    const compact = await shell(["/port 60876"]);
+    await compact.running.done;
+    assert.match(compact.printed(), /^Port 60876 · tcp\/udp · dynamic\/private · most likely/m);
+    assert.doesNotMatch(compact.printed(), /IANA registry entry/);
+    const full = await shell(["/port 60876 full", "60876 full"]);
+    await full.running.done;
+    const printed = full.printed();
+    assert.equal(printed.match(/^Port 60876 · dynamic\/private · unassigned$/gm)?.length, 2);
+    assert.match(printed, /IANA registry entry for 60876/);
   });
 
   test("exit leaves: the shell is done and later lines are not answered", async () => {

@@ -5,14 +5,19 @@ import { renderText } from "../../../src/adapters/shell/render-text.ts";
 import { portbot } from "../../core/fixture.ts";
 
 test("plain text has no escape codes; colour adds them without changing the words", () => {
-  const reply = portbot.reply("60876");
+  const reply = portbot.reply("60876", { detail: "full" });
   const plain = renderText(reply, { color: false });
   const color = renderText(reply, { color: true });
   assert.ok(!plain.includes("\u001b["));
   assert.ok(color.includes("\u001b["));
   assert.equal(stripVTControlCharacters(color), plain);
   assert.match(plain, /^Port 60876 · dynamic\/private · unassigned$/m);
-  assert.match(plain, /^ {4}lsof -nP -iTCP:60876 -sTCP:LISTEN$/m);
+  assert.match(
+    plain,
+    /^ {2}macOS \/ Linux \(tcp\) — Listeners only: lsof -nP -iTCP:60876 -sTCP:LISTEN$/m,
+  );
+  // A label and command wider than 80 columns: the command gets a row of its own, whole.
+  assert.match(plain, /PID:\n {4}netstat -ano \| findstr \/R \/C:":60876 "$/m);
   assert.match(plain, /• Mosh \(udp, 60000–61000\)/);
   assert.match(plain, /source <https:\/\/mosh\.org\/>/);
 });
@@ -37,4 +42,18 @@ test("a listing's table prints whole rows, aligned, never wrapped", async () => 
   const plain = renderText(reply, { color: false, width: 40 });
   assert.match(plain, /^ {2}! +local address +proto +state +process +most likely$/m);
   assert.match(plain, /^ {5}127\.0\.0\.1:5432 +tcp +LISTEN +postgres \(pid 2205\) +PostgreSQL$/m);
+});
+
+test("the compact answer: a command follows its label on one row when both fit", () => {
+  const plain = renderText(portbot.reply("5432"), { color: false, width: 80 });
+  assert.match(plain, /^ {2}macOS \/ Linux — listeners: lsof -nP -iTCP:5432 -sTCP:LISTEN$/m);
+  const narrow = renderText(portbot.reply("5432"), { color: false, width: 40 });
+  assert.match(narrow, /^ {2}macOS \/ Linux — listeners:\n {4}lsof -nP -iTCP:5432 -sTCP:LISTEN$/m);
+});
+
+test("untitled sections continue without a blank row; the prompt sits right under", () => {
+  const rows = renderText(portbot.reply("60876"), { color: false, width: 80 }).split("\n");
+  const blank = rows.filter((r) => r === "").length;
+  assert.equal(blank, 2, rows.join("\n")); // after the sentence, and the final newline
+  assert.match(rows.at(-2) ?? "", /^Was this helpful\?/);
 });

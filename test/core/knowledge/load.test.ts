@@ -51,7 +51,14 @@ describe("loadKnowledge", () => {
   it("reads from a given directory", () => {
     const dir = dataDir({
       checks: JSON.stringify([
-        { platform: "Linux", protocol: "tcp", command: "ss -ltn 'sport = :{port}'", note: "x" },
+        {
+          platform: "Linux",
+          protocol: "tcp",
+          command: "ss -ltn 'sport = :{port}'",
+          note: "x",
+          finds: "listeners",
+          brief: "x",
+        },
       ]),
     });
     const knowledge = loadKnowledge(dir);

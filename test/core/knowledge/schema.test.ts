@@ -44,6 +44,8 @@ const check = {
   protocol: "tcp",
   command: "ss -ltn 'sport = :{port}'",
   note: "Listening TCP sockets.",
+  finds: "listeners",
+  brief: "listeners",
 };
 
 const rejects = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) =>
@@ -241,7 +243,20 @@ describe("CheckTemplateSchema", () => {
     rejects(CheckTemplateSchema, { ...check, note: "" });
     const other = { ...check, command: "ss -tn 'sport = :{port}'" };
     rejects(ChecksFileSchema, [check, other]);
-    assert.ok(ChecksFileSchema.safeParse([check, { ...other, note: "Connections." }]).success);
+    assert.ok(
+      ChecksFileSchema.safeParse([check, { ...other, note: "Connections.", brief: "connections" }])
+        .success,
+    );
+  });
+
+  it("says what it finds, and briefly, in words that tell neighbouring checks apart", () => {
+    rejects(CheckTemplateSchema, { ...check, finds: "sockets" });
+    rejects(CheckTemplateSchema, { ...check, brief: "" });
+    rejects(CheckTemplateSchema, { ...check, brief: "x".repeat(49) });
+    const { brief: _, ...noBrief } = check;
+    rejects(CheckTemplateSchema, noBrief);
+    const other = { ...check, command: "ss -tn 'sport = :{port}'", note: "Connections." };
+    rejects(ChecksFileSchema, [check, other]);
   });
 });
 
