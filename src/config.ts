@@ -73,6 +73,17 @@ const EnvSchema = z.object({
   ),
   DISCORD_API_URL: url("DISCORD_API_URL"),
   DATABASE_URL: postgresUrl,
+  // Who may change team notes: Slack user group / Discord role ids (or user ids), comma-separated.
+  NOTES_EDITORS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .regex(
+        /^\s*[A-Za-z0-9]{1,40}(\s*,\s*[A-Za-z0-9]{1,40})*\s*$/,
+        "NOTES_EDITORS must be a comma-separated list of ids (Slack user group S…, Discord role snowflakes, or user ids)",
+      )
+      .optional(),
+  ),
   PORTBOT_DB: optional,
   PORTBOT_DATA_DIR: optional,
   // Empty means unset here too (.env.example leaves every value empty).
@@ -112,6 +123,8 @@ export interface Config {
   logLevel: string;
   /** Port of the health and metrics server (chat adapters only). */
   healthPort: number;
+  /** Ids allowed to change team notes (groups, roles or users); empty or absent: anyone. */
+  notesEditors?: readonly string[];
 }
 
 /** Every problem found, one line each, naming the variable and never its value. */
@@ -209,6 +222,10 @@ export function checkConfig(
       dataDir,
       logLevel: e.LOG_LEVEL,
       healthPort: e.HEALTH_PORT,
+      notesEditors: (e.NOTES_EDITORS ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
     },
     problems: [],
   };

@@ -11,7 +11,10 @@ import type { Metrics } from "./ops/metrics.ts";
 import { reloadable } from "./ops/reload.ts";
 
 /** The part of the configuration every entry needs; adapters get only their own part. */
-export type RuntimeConfig = Pick<Config, "databaseUrl" | "sqlitePath" | "dataDir" | "logLevel">;
+export type RuntimeConfig = Pick<
+  Config,
+  "databaseUrl" | "sqlitePath" | "dataDir" | "logLevel" | "notesEditors"
+>;
 
 export interface Runtime extends AdapterContext {
   /** Loads the registry and curated data again (SIGHUP). */
@@ -31,8 +34,8 @@ export interface RuntimeOptions {
 }
 
 export function runtimeConfig(config: Config): RuntimeConfig {
-  const { databaseUrl, sqlitePath, dataDir, logLevel } = config;
-  return { databaseUrl, sqlitePath, dataDir, logLevel };
+  const { databaseUrl, sqlitePath, dataDir, logLevel, notesEditors } = config;
+  return { databaseUrl, sqlitePath, dataDir, logLevel, notesEditors };
 }
 
 export async function openRuntime(
@@ -51,6 +54,7 @@ export async function openRuntime(
     portbot,
     store,
     logger,
+    notesEditors: config.notesEditors ?? [],
     reloadData: data.reload,
     ...(options.metrics === undefined ? {} : { telemetry: options.metrics.telemetry }),
     async shutdown(adapters) {

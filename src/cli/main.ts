@@ -11,6 +11,7 @@ export const USAGE = `Usage:
   portbot data update [--from URL|FILE]   download IANA's full registry (or read it from a file)
   portbot data status                     which registry data is in use
   portbot stats [--json] [--since 7d]     how helpful the answers have been
+  portbot notes import|export FILE.csv    a team's notes in CSV (portbot notes --help)
   portbot discord register [--guild ID]   publish the Discord slash commands
   portbot serve                           run the bot on every platform configured (exit 2 when none is)
   portbot shell                           the bot in this terminal
@@ -34,6 +35,7 @@ Exit status: 0 answered, 1 understood but nothing matched, 2 invalid input or us
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   data: async () => (await import("./data.ts")).runData,
   stats: async () => (await import("./stats.ts")).runStats,
+  notes: async () => (await import("./notes.ts")).runNotes,
   discord: async () => {
     const { runDiscordRegister } = await import("./discord-register.ts");
     return async (args, io) => {

@@ -110,7 +110,16 @@ export interface RangeSummary {
   ephemeral: Pick<EphemeralRange, "system" | "first" | "last" | "current">[];
 }
 
-export type AnswerKind = "ports" | "range" | "search" | "help" | "stats" | "error" | "none";
+/** `notes`: the reply to a team-note command (src/core/notes/). */
+export type AnswerKind =
+  | "ports"
+  | "range"
+  | "search"
+  | "help"
+  | "stats"
+  | "error"
+  | "none"
+  | "notes";
 
 export interface AnswerError {
   code: string;

@@ -1,6 +1,9 @@
 // What adapters call. Built once at start by loadPortbot() (src/core/portbot.ts); every method is
 // synchronous, fast and never throws: bad input comes back as an error reply.
 import type { Answer } from "./answer-model.ts";
+import type { NoteCommand } from "./notes/command.ts";
+import type { TeamNote } from "./notes/model.ts";
+import type { NoteOutcome } from "./notes/reply.ts";
 import type { Reply } from "./reply-model.ts";
 import type { FeedbackStats } from "./stats-model.ts";
 import type { Knowledge, Registry } from "./types.ts";
@@ -40,6 +43,13 @@ export interface Portbot {
   repliesForMessage(text: string, context?: ReplyContext & { max?: number }): Reply[];
   /** Every port number mentioned in free text, in order, without duplicates. */
   portsIn(text: string): number[];
+  /**
+   * The team-note command in `text` (`note 9000 payments API`, `notes`, `note remove 9000 12`), or
+   * null for an ordinary question. The caller carries it out against its store, then words the
+   * outcome with noteReply().
+   */
+  noteCommand(text: string): NoteCommand | null;
+  noteReply(query: string, outcome: NoteOutcome): Reply;
   /** Autocomplete: ports and service names for a partial query, best first. */
   suggest(partial: string, limit?: number): Suggestion[];
   /** Builds the name-search index now (it is otherwise built on first use); servers call it at start. */
@@ -58,6 +68,11 @@ export interface Portbot {
 
 export interface ReplyContext {
   stats?: FeedbackStats | null;
+  /**
+   * The asking team's notes (this workspace's), shown first in answers about their ports and
+   * matched by words in name searches; null or absent: none.
+   */
+  notes?: readonly TeamNote[] | null;
   /** How the asker rates answers on this surface (the help says how); reacting by default. */
   ratings?: RatingStyle | null;
 }

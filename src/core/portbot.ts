@@ -3,6 +3,8 @@ import type { Logger } from "../logger.ts";
 import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
+import { parseNoteCommand } from "./notes/command.ts";
+import { noteReply, withTeamNotes } from "./notes/reply.ts";
 import type { FailureCode, Portbot, ReplyContext, Suggestion } from "./portbot-api.ts";
 import { parseQuery, portsInText } from "./query.ts";
 import { loadRegistry } from "./registry/load.ts";
@@ -55,6 +57,15 @@ function suggestions(
   return out.slice(0, limit);
 }
 
+/** Who should see the reply to `text`, from parsing alone (see Portbot.visibilityOf). */
+function visibilityOf(text: string): "public" | "private" {
+  const typed = typeof text === "string" ? text : "";
+  // Note commands are answered to the asker alone (the note itself shows in later answers).
+  if (parseNoteCommand(typed) !== null) return "private";
+  const kind = parseQuery(typed).kind;
+  return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
+}
+
 export interface CreateOptions {
   /**
    * A prebuilt name-search index for exactly this registry and knowledge, or null when there is
@@ -97,17 +108,15 @@ export function createPortbot(
     const answer = safeAnswer(text);
     if (answer.error?.code === "internal") return failureReply("internal", answer.query);
     if (answer.kind === "help") return helpReply(answer.query, context.ratings ?? "react");
-    return answerReply(answer, context.stats ?? null);
+    const notes = context.notes ?? [];
+    return withTeamNotes(answerReply(answer, context.stats ?? null), answer, notes);
   }
 
   return {
     registry,
     knowledge,
     answer: safeAnswer,
-    visibilityOf(text) {
-      const kind = parseQuery(typeof text === "string" ? text : "").kind;
-      return kind === "ports" || kind === "range" || kind === "search" ? "public" : "private";
-    },
+    visibilityOf,
     reply,
     asksForStats(text) {
       return parseQuery(typeof text === "string" ? text : "").kind === "stats";
@@ -117,7 +126,7 @@ export function createPortbot(
       const ports = portsInText(text);
       if (ports.length > 0) {
         const shown = ports.slice(0, max);
-        const replies = shown.map((p) => reply(String(p)));
+        const replies = shown.map((p) => reply(String(p), { notes: context.notes ?? null }));
         const last = replies.at(-1);
         if (ports.length > shown.length && last !== undefined) {
           const note = messageCapNote(shown.length, ports.length);
@@ -131,6 +140,8 @@ export function createPortbot(
       return ["search", "range", "help", "stats"].includes(r.kind) ? [r] : [];
     },
     portsIn: portsInText,
+    noteCommand: (text) => parseNoteCommand(typeof text === "string" ? text : ""),
+    noteReply,
     suggest: (partial, limit = 25) => suggestions(partial, limit, reply, search),
     warm() {
       search().warm();

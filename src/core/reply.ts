@@ -47,7 +47,7 @@ const em = (t: string): Span => ({ t: "em", text: t });
 const code = (t: string): Span => ({ t: "code", text: t });
 const link = (t: string, url: string): Span => ({ t: "link", text: t, url });
 
-function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
+export function section(title: string, parts: Partial<Omit<Section, "title">>): Section {
   return {
     title,
     body: parts.body ?? [],
@@ -338,7 +338,7 @@ function plainCardText(card: Card): string {
   return lines.join("\n");
 }
 
-function finish(partial: Omit<Reply, "text">): Reply {
+export function finish(partial: Omit<Reply, "text">): Reply {
   const parts = [...partial.cards.map(plainCardText), ...partial.notes.map(spansToPlain)];
   if (partial.ratingPrompt) parts.push(partial.ratingPrompt);
   return { ...partial, text: parts.join("\n\n") };
@@ -410,6 +410,7 @@ export function answerReply(answer: Answer, stats: FeedbackStats | null = null):
       return stats === null
         ? messageReply(answer, "Ratings", [[text(STATS_UNAVAILABLE)]])
         : statsReply(stats, answer.query);
+    case "notes": // answerText never makes one: note commands are replied to by notes/reply.ts
     case "error":
       return messageReply(answer, "Not a port I can look up", [
         [text(answer.error?.message ?? "")],

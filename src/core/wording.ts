@@ -240,6 +240,10 @@ export const HELP_USAGE: readonly (readonly [string, string])[] = [
   ["/port 6000-6063", "a range, summarised"],
   ["/port postgres", "find ports by service name (also: mongo, minecraft, remote desktop)"],
   ["/port stats", "how helpful the answers have been"],
+  [
+    "/port note 9000 payments API (staging)",
+    "your team's own note on a port; /port notes lists them",
+  ],
   ["what's on 5432 and 6379?", "mention me with a question like this in a channel or thread"],
 ];
 

@@ -8,6 +8,9 @@ export type StoreOperation =
   | "recordReaction"
   | "claimEvent"
   | "stats"
+  | "addNote"
+  | "removeNote"
+  | "listNotes"
   | "ping";
 
 /** Runs `call` (the store's own method) for `operation`, and returns what it returns. */
@@ -21,6 +24,10 @@ export function decorateStore(store: FeedbackStore, around: Around): FeedbackSto
     recordReaction: (e) => around("recordReaction", () => store.recordReaction(e)),
     claimEvent: (id, at) => around("claimEvent", () => store.claimEvent(id, at)),
     stats: (o) => around("stats", () => store.stats(o)),
+    addNote: (n, l) => around("addNote", () => store.addNote(n, l)),
+    removeNote: (s, id, t, by, at, l) =>
+      around("removeNote", () => store.removeNote(s, id, t, by, at, l)),
+    listNotes: (s, o) => around("listNotes", () => store.listNotes(s, o)),
     ping: () => around("ping", () => store.ping()),
     close: () => store.close(),
   };

@@ -12,6 +12,9 @@ const OPERATION: Record<StoreOperation, string> = {
   recordReaction: "storing a vote",
   claimEvent: "claiming a delivery",
   stats: "reading the rating figures",
+  addNote: "adding a team note",
+  removeNote: "removing a team note",
+  listNotes: "reading the team notes",
   ping: "checking the connection",
 };
 

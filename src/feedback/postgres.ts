@@ -2,8 +2,10 @@
 // transaction (commit = durable with the server's default synchronous_commit); migrations run under
 // a transaction-scoped advisory lock so replicas starting together apply each step once.
 import pg from "pg";
+import type { NoteTarget } from "../core/notes/model.ts";
 import type { FeedbackStats } from "../core/stats-model.ts";
 import { withNamedErrors } from "./errors.ts";
+import { type NoteRow, noteFromRow } from "./notes.ts";
 import type { Migration, StoreOptions } from "./sqlite.ts";
 import {
   buildStats,
@@ -15,6 +17,11 @@ import {
 import type {
   AnswerRecord,
   FeedbackStore,
+  NoteChange,
+  NoteInput,
+  NoteLimits,
+  NoteRecord,
+  NoteScope,
   ReactionEvent,
   ReactionOutcome,
   StatsOptions,
@@ -23,6 +30,10 @@ import {
   FeedbackInputError,
   validAnswer,
   validClaim,
+  validNote,
+  validNoteLimits,
+  validNoteRemoval,
+  validNoteScope,
   validReaction,
   validStatsOptions,
 } from "./validate.ts";
@@ -73,6 +84,28 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: "votes keep the rating, not the platform's emoji",
     sql: "ALTER TABLE votes DROP COLUMN emoji",
+  },
+  {
+    version: 3,
+    name: "team notes, with their history",
+    sql: `
+      CREATE TABLE notes (
+        id bigserial PRIMARY KEY,
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        first_port integer NOT NULL,
+        last_port integer NOT NULL,
+        protocol text,
+        text text NOT NULL,
+        author text NOT NULL,
+        created_at timestamptz NOT NULL,
+        removed_by text,
+        removed_at timestamptz
+      );
+      CREATE INDEX notes_scope ON notes (platform, workspace, removed_at);
+      CREATE INDEX notes_author ON notes (platform, workspace, author, created_at);
+      CREATE INDEX notes_remover ON notes (platform, workspace, removed_by, removed_at);
+    `,
   },
 ];
 
@@ -347,6 +380,102 @@ class PostgresStore implements FeedbackStore {
       // One snapshot for every figure.
       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     );
+  }
+
+  /**
+   * Runs a note change serialised per scope (a transaction-scoped advisory lock), so the limits
+   * hold with several replicas writing at once; refused past the rate limit.
+   */
+  async #noteChange(
+    scope: NoteScope,
+    who: string,
+    at: Date,
+    limits: NoteLimits,
+    fn: (c: pg.PoolClient) => Promise<NoteChange>,
+  ): Promise<NoteChange> {
+    return this.#transaction(async (c) => {
+      await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [
+        `portbot:notes:${scope.platform}:${scope.workspace}`,
+      ]);
+      const since = new Date(at.getTime() - limits.windowMs);
+      const { rows } = await c.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM notes
+                  WHERE platform = $1 AND workspace = $2 AND author = $3 AND created_at >= $4)
+              + (SELECT count(*) FROM notes
+                  WHERE platform = $1 AND workspace = $2 AND removed_by = $3 AND removed_at >= $4) AS n`,
+        [scope.platform, scope.workspace, who, since],
+      );
+      if (Number(rows[0]?.n ?? 0) >= limits.changes) return { ok: false, reason: "rate-limited" };
+      return fn(c);
+    });
+  }
+
+  async addNote(input: NoteInput, limits: NoteLimits): Promise<NoteChange> {
+    const n = validNote(input);
+    const l = validNoteLimits(limits);
+    return this.#noteChange(n, n.author, n.at, l, async (c) => {
+      const live = await c.query<{ n: string }>(
+        `SELECT count(*) AS n FROM notes WHERE platform = $1 AND workspace = $2 AND first_port = $3
+           AND last_port = $4 AND protocol IS NOT DISTINCT FROM $5 AND removed_at IS NULL`,
+        [n.platform, n.workspace, n.first, n.last, n.protocol],
+      );
+      if (Number(live.rows[0]?.n ?? 0) >= l.perTarget) return { ok: false, reason: "full" };
+      const { rows } = await c.query<NoteRow>(
+        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author, n.at],
+      );
+      const row = rows[0];
+      if (row === undefined) throw new Error("INSERT … RETURNING gave no row");
+      return { ok: true, note: noteFromRow(row) };
+    });
+  }
+
+  async removeNote(
+    scope: NoteScope,
+    id: number,
+    target: NoteTarget | null,
+    by: string,
+    at: Date,
+    limits: NoteLimits,
+  ): Promise<NoteChange> {
+    const r = validNoteRemoval({ scope, id, target, by, at });
+    const l = validNoteLimits(limits);
+    return this.#noteChange(r.scope, r.by, r.at, l, async (c) => {
+      const t = r.target;
+      const { rows } = await c.query<NoteRow>(
+        `UPDATE notes SET removed_by = $1, removed_at = $2
+         WHERE id = $3 AND platform = $4 AND workspace = $5 AND removed_at IS NULL
+           AND ($6::boolean OR (first_port = $7 AND last_port = $8
+                                AND protocol IS NOT DISTINCT FROM $9::text))
+         RETURNING *`,
+        [
+          r.by,
+          r.at,
+          r.id,
+          r.scope.platform,
+          r.scope.workspace,
+          t === null,
+          t?.first ?? null,
+          t?.last ?? null,
+          t?.protocol ?? null,
+        ],
+      );
+      const row = rows[0];
+      return row === undefined
+        ? { ok: false, reason: "not-found" }
+        : { ok: true, note: noteFromRow(row) };
+    });
+  }
+
+  async listNotes(scope: NoteScope, options: { history?: boolean } = {}): Promise<NoteRecord[]> {
+    const s = validNoteScope(scope);
+    const { rows } = await this.#pool.query<NoteRow>(
+      `SELECT * FROM notes WHERE platform = $1 AND workspace = $2
+         AND ($3::boolean OR removed_at IS NULL) ORDER BY id`,
+      [s.platform, s.workspace, options.history === true],
+    );
+    return rows.map(noteFromRow);
   }
 
   async ping(): Promise<void> {

@@ -4,8 +4,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import type { NoteTarget } from "../core/notes/model.ts";
 import type { FeedbackStats } from "../core/stats-model.ts";
 import { withNamedErrors } from "./errors.ts";
+import { type NoteRow, noteFromRow } from "./notes.ts";
 import {
   buildStats,
   DEFAULT_TOP,
@@ -16,11 +18,25 @@ import {
 import type {
   AnswerRecord,
   FeedbackStore,
+  NoteChange,
+  NoteInput,
+  NoteLimits,
+  NoteRecord,
+  NoteScope,
   ReactionEvent,
   ReactionOutcome,
   StatsOptions,
 } from "./types.ts";
-import { validAnswer, validClaim, validReaction, validStatsOptions } from "./validate.ts";
+import {
+  validAnswer,
+  validClaim,
+  validNote,
+  validNoteLimits,
+  validNoteRemoval,
+  validNoteScope,
+  validReaction,
+  validStatsOptions,
+} from "./validate.ts";
 
 export interface Migration {
   version: number;
@@ -74,6 +90,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: "votes keep the rating, not the platform's emoji",
     sql: "ALTER TABLE votes DROP COLUMN emoji",
+  },
+  {
+    version: 3,
+    name: "team notes, with their history",
+    sql: `
+      CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        first_port INTEGER NOT NULL,
+        last_port INTEGER NOT NULL,
+        protocol TEXT,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        removed_by TEXT,
+        removed_at INTEGER
+      ) STRICT;
+      CREATE INDEX notes_scope ON notes (platform, workspace, removed_at);
+      CREATE INDEX notes_author ON notes (platform, workspace, author, created_at);
+      CREATE INDEX notes_remover ON notes (platform, workspace, removed_by, removed_at);
+    `,
   },
 ];
 
@@ -301,6 +339,83 @@ class SqliteStore implements FeedbackStore {
     } finally {
       this.#db.exec("COMMIT");
     }
+  }
+
+  /** Inside a write: changes `who` made in the scope since `since` (adds and removals). */
+  #changesSince(scope: NoteScope, who: string, since: number): number {
+    const row = this.#get<{ n: number }>(
+      `SELECT (SELECT count(*) FROM notes
+                WHERE platform = ? AND workspace = ? AND author = ? AND created_at >= ?)
+            + (SELECT count(*) FROM notes
+                WHERE platform = ? AND workspace = ? AND removed_by = ? AND removed_at >= ?) AS n`,
+      ...[scope.platform, scope.workspace, who, since],
+      ...[scope.platform, scope.workspace, who, since],
+    );
+    return row?.n ?? 0;
+  }
+
+  async addNote(input: NoteInput, limits: NoteLimits): Promise<NoteChange> {
+    const n = validNote(input);
+    const l = validNoteLimits(limits);
+    return this.#write((): NoteChange => {
+      if (this.#changesSince(n, n.author, n.at.getTime() - l.windowMs) >= l.changes) {
+        return { ok: false, reason: "rate-limited" };
+      }
+      const live = this.#get<{ n: number }>(
+        `SELECT count(*) AS n FROM notes WHERE platform = ? AND workspace = ? AND first_port = ?
+           AND last_port = ? AND protocol IS ? AND removed_at IS NULL`,
+        ...[n.platform, n.workspace, n.first, n.last, n.protocol],
+      );
+      if ((live?.n ?? 0) >= l.perTarget) return { ok: false, reason: "full" };
+      const row = this.#get<NoteRow>(
+        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        ...[n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author, n.at.getTime()],
+      );
+      if (row === undefined) throw new Error("INSERT … RETURNING gave no row");
+      return { ok: true, note: noteFromRow(row) };
+    });
+  }
+
+  async removeNote(
+    scope: NoteScope,
+    id: number,
+    target: NoteTarget | null,
+    by: string,
+    at: Date,
+    limits: NoteLimits,
+  ): Promise<NoteChange> {
+    const r = validNoteRemoval({ scope, id, target, by, at });
+    const l = validNoteLimits(limits);
+    return this.#write((): NoteChange => {
+      if (this.#changesSince(r.scope, r.by, r.at.getTime() - l.windowMs) >= l.changes) {
+        return { ok: false, reason: "rate-limited" };
+      }
+      const row = this.#get<NoteRow>(
+        `UPDATE notes SET removed_by = ?, removed_at = ?
+         WHERE id = ? AND platform = ? AND workspace = ? AND removed_at IS NULL
+           AND (? IS NULL OR (first_port = ? AND last_port = ? AND protocol IS ?))
+         RETURNING *`,
+        ...[r.by, r.at.getTime(), r.id, r.scope.platform, r.scope.workspace],
+        ...[r.target === null ? null : 1, r.target?.first ?? null, r.target?.last ?? null],
+        r.target?.protocol ?? null,
+      );
+      return row === undefined
+        ? { ok: false, reason: "not-found" }
+        : { ok: true, note: noteFromRow(row) };
+    });
+  }
+
+  async listNotes(scope: NoteScope, options: { history?: boolean } = {}): Promise<NoteRecord[]> {
+    const s = validNoteScope(scope);
+    const rows = this.#all<NoteRow>(
+      `SELECT * FROM notes WHERE platform = ? AND workspace = ?
+         AND (? = 1 OR removed_at IS NULL) ORDER BY id`,
+      s.platform,
+      s.workspace,
+      options.history === true ? 1 : 0,
+    );
+    return rows.map(noteFromRow);
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,5 @@
 // The feedback store every adapter records answers and ratings in.
+import type { NoteTarget, TeamNote } from "../core/notes/model.ts";
 import type { FeedbackStats, Rating } from "../core/stats-model.ts";
 
 export type Platform = "slack" | "discord" | "shell";
@@ -53,6 +54,38 @@ export interface StatsOptions {
   top?: number;
 }
 
+/** Whose notes: a team's are kept per platform and workspace (Slack team, Discord guild). */
+export interface NoteScope {
+  platform: Platform;
+  workspace: string;
+}
+
+export interface NoteInput extends NoteScope, NoteTarget {
+  text: string;
+  /** The platform's user id of who added it. */
+  author: string;
+  at: Date;
+}
+
+/** A note with its history: removed notes are kept, with who removed them and when. */
+export interface NoteRecord extends TeamNote {
+  removedBy: string | null;
+  removedAt: Date | null;
+}
+
+/** Checked by the store inside the write, so replicas sharing it enforce them together. */
+export interface NoteLimits {
+  /** Live notes one target (first, last, protocol) may carry. */
+  perTarget: number;
+  /** Changes (adds and removals) one person may make per `windowMs`. */
+  changes: number;
+  windowMs: number;
+}
+
+export type NoteChange =
+  | { ok: true; note: TeamNote }
+  | { ok: false; reason: "full" | "rate-limited" | "not-found" };
+
 export interface FeedbackStore {
   readonly kind: "sqlite" | "postgres";
   /** Apply pending schema migrations; idempotent and safe with several replicas starting at once. */
@@ -64,6 +97,22 @@ export interface FeedbackStore {
   /** Marks a platform delivery as seen; false when it was seen before (retries, redeliveries). */
   claimEvent(eventId: string, at?: Date): Promise<boolean>;
   stats(options?: StatsOptions): Promise<FeedbackStats>;
+  /** Durable when the promise resolves; refused (not stored) past the limits. */
+  addNote(note: NoteInput, limits: NoteLimits): Promise<NoteChange>;
+  /**
+   * Marks a live note removed (it stays in the history). `target`, when given, must be the note's;
+   * not-found otherwise, or when the note is another scope's or already removed.
+   */
+  removeNote(
+    scope: NoteScope,
+    id: number,
+    target: NoteTarget | null,
+    by: string,
+    at: Date,
+    limits: NoteLimits,
+  ): Promise<NoteChange>;
+  /** The scope's live notes, oldest first; with `history`, removed ones too. */
+  listNotes(scope: NoteScope, options?: { history?: boolean }): Promise<NoteRecord[]>;
   /** Resolves when the store answers a trivial query (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,8 +1,17 @@
 // Boundary checks for everything a store is given: a malformed record fails here with an error that
 // names the field, before any SQL runs.
 import { z } from "zod";
+import { MAX_NOTE_CHARS } from "../core/notes/model.ts";
 import { RATINGS } from "../core/stats-model.ts";
-import type { AnswerRecord, ReactionEvent, StatsOptions } from "./types.ts";
+import { PROTOCOLS } from "../core/types.ts";
+import type {
+  AnswerRecord,
+  NoteInput,
+  NoteLimits,
+  NoteScope,
+  ReactionEvent,
+  StatsOptions,
+} from "./types.ts";
 
 /** Input a store refuses; `field` is the dotted path of the first problem (e.g. `ports.2`). */
 export class FeedbackInputError extends Error {
@@ -68,6 +77,43 @@ const StatsOptionsSchema = z
 
 const EventIdSchema = z.object({ eventId: required(), at: date.optional() });
 
+const port = z.number().int().min(0).max(65535);
+const NoteScopeSchema = z.object({ platform, workspace: id() });
+const NoteTargetSchema = z
+  .object({ first: port, last: port, protocol: z.enum(PROTOCOLS).nullable() })
+  .refine((t) => t.first <= t.last, { message: "first must be <= last", path: ["last"] });
+
+const NoteSchema = z
+  .object({
+    platform,
+    workspace: id(),
+    first: port,
+    last: port,
+    protocol: z.enum(PROTOCOLS).nullable(),
+    text: z
+      .string()
+      .transform((t) => withoutNul(t).replace(/\s+/gu, " ").trim())
+      .refine((t) => t.length > 0, "must not be empty")
+      .refine((t) => [...t].length <= MAX_NOTE_CHARS, `at most ${MAX_NOTE_CHARS} characters`),
+    author: required(),
+    at: date,
+  })
+  .refine((t) => t.first <= t.last, { message: "first must be <= last", path: ["last"] });
+
+const NoteRemovalSchema = z.object({
+  scope: NoteScopeSchema,
+  id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  target: NoteTargetSchema.nullable(),
+  by: required(),
+  at: date,
+});
+
+const NoteLimitsSchema = z.object({
+  perTarget: z.number().int().min(1),
+  changes: z.number().int().min(1),
+  windowMs: z.number().int().min(1),
+});
+
 function parse<T>(schema: z.ZodType<T>, what: string, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -84,3 +130,9 @@ export const validStatsOptions = (o: StatsOptions | undefined): StatsOptions =>
   parse(StatsOptionsSchema, "stats options", o) ?? {};
 export const validClaim = (eventId: string, at: Date | undefined): { eventId: string; at?: Date } =>
   parse(EventIdSchema, "event claim", { eventId, at });
+export const validNote = (n: NoteInput): NoteInput => parse(NoteSchema, "note", n);
+export const validNoteScope = (s: NoteScope): NoteScope => parse(NoteScopeSchema, "note scope", s);
+export const validNoteLimits = (l: NoteLimits): NoteLimits =>
+  parse(NoteLimitsSchema, "note limits", l);
+export const validNoteRemoval = (r: z.input<typeof NoteRemovalSchema>) =>
+  parse(NoteRemovalSchema, "note removal", r);

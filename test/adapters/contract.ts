@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Portbot } from "../../src/core/portbot-api.ts";
 import type { Rating } from "../../src/core/stats-model.ts";
-import type { FeedbackStore } from "../../src/feedback/types.ts";
+import type { FeedbackStore, NoteScope } from "../../src/feedback/types.ts";
 import type { Faults } from "../support/stores.ts";
 import { eventually } from "../support/wait.ts";
 
@@ -39,6 +39,10 @@ export interface AdapterDriver {
   readonly portbot: Portbot;
   /** Switch store faults on and off (the store the adapter runs on). */
   readonly faults: Faults;
+  /** Whose notes the asker's questions see (the driver's workspace or guild). */
+  readonly scope: NoteScope;
+  /** NOTES_EDITORS of the running adapter; tests change it in place and empty it again. */
+  readonly editors: string[];
   /** `/port <text>`; resolves when the adapter has finished with it. */
   command(text: string): Promise<void>;
   /** Free text addressed to the bot (a mention), in the platform's own markup. */
@@ -280,6 +284,119 @@ export function adapterContract(
         assert.match(mine, /rate-limiting me/);
         assert.doesNotMatch(mine, /visible only to you/);
       });
+
+    test("a team note is confirmed privately, shown first in its port's answer with author and date, and found by its words", async () => {
+      const c = await counts();
+      await d.command("note 9000 payments API (staging), owner @payments-team");
+      const [confirmation] = await newPrivate(c.priv);
+      const id = /as note (\d+)/.exec(flat(confirmation?.text ?? ""))?.[1];
+      assert.ok(id, `confirmed with its number: ${confirmation?.text}`);
+      assert.equal((await d.publicAnswers()).length, c.pub, "nothing public");
+      assert.equal((await d.store.stats()).answers, c.answers, "not recorded as an answer");
+
+      await d.command("9000");
+      const [answer] = await newPublic(c.pub);
+      const text = flat(answer?.text ?? "");
+      const at = text.indexOf("payments API (staging)");
+      assert.ok(at > 0, text.slice(0, 300));
+      assert.ok(at < text.indexOf("lsof"), "before the rest of the answer");
+      assert.match(text, new RegExp(`team note by \\S+ · \\d{4}-\\d{2}-\\d{2} · #${id}`));
+
+      await d.command("payments");
+      const [found] = await newPublic(c.pub + 1);
+      const searched = flat(found?.text ?? "");
+      assert.match(searched, /Team notes matching “payments”/);
+      assert.match(searched, /9000\W{0,3} payments API \(staging\)/);
+    });
+
+    test("notes are listed privately, and a removed note leaves the answers but stays in the history", async () => {
+      await d.command("note 9010 build cache (ci)");
+      const c = await counts();
+      await d.command("notes");
+      const [listing] = await newPrivate(c.priv);
+      assert.match(flat(listing?.text ?? ""), /9010\W{0,3} build cache \(ci\)/);
+      const live = await d.store.listNotes(d.scope);
+      const note = live.find((n) => n.text === "build cache (ci)");
+      assert.ok(note);
+      await d.command(`note remove 9010 ${note.id}`);
+      const [removed] = await newPrivate(c.priv + 1);
+      assert.match(flat(removed?.text ?? ""), new RegExp(`Removed note ${note.id} from 9010`));
+      await d.command("9010");
+      const [answer] = await newPublic(c.pub);
+      assert.doesNotMatch(answer?.text ?? "", /build cache/);
+      const history = await d.store.listNotes(d.scope, { history: true });
+      const kept = history.find((n) => n.id === note.id);
+      assert.ok(kept?.removedAt instanceof Date, "kept, marked removed");
+      assert.equal(kept?.removedBy, note.author, "by whom");
+    });
+
+    test("a team sees only its own notes", async () => {
+      const other = { ...d.scope, workspace: `${d.scope.workspace}-other` };
+      const limits = { perTarget: 5, changes: 10, windowMs: 60_000 };
+      const text = "another team's secret service";
+      await d.store.addNote(
+        {
+          ...other,
+          first: 9020,
+          last: 9020,
+          protocol: null,
+          text,
+          author: "U-them",
+          at: new Date(),
+        },
+        limits,
+      );
+      const c = await counts();
+      await d.command("9020");
+      const [answer] = await newPublic(c.pub);
+      assert.match(answer?.text ?? "", /9020/);
+      assert.doesNotMatch(answer?.text ?? "", /secret service/);
+    });
+
+    test("only NOTES_EDITORS may change notes, when it is set; everyone may read them", async () => {
+      d.editors.push("GROUP0NOTTHEASKERS");
+      try {
+        const c = await counts();
+        await d.command("note 9030 not allowed");
+        const [refused] = await newPrivate(c.priv);
+        assert.match(flat(refused?.text ?? ""), /Only the people your team chose can change notes/);
+        const all = await d.store.listNotes(d.scope);
+        assert.equal(
+          all.some((n) => n.text === "not allowed"),
+          false,
+          "nothing stored",
+        );
+        await d.command("notes");
+        const [listing] = await newPrivate(c.priv + 1);
+        assert.match(flat(listing?.text ?? ""), /Team notes/);
+      } finally {
+        d.editors.length = 0;
+      }
+    });
+
+    test("note text stays inert in answers", async () => {
+      await d.command(`note 9040 ${d.injection} relay`);
+      const c = await counts();
+      await d.command("9040");
+      const [answer] = await newPublic(c.pub);
+      assert.match(answer?.text ?? "", /relay/);
+      assert.equal(d.isLive(answer?.raw ?? ""), false, answer?.raw.slice(0, 300));
+    });
+
+    test("when the notes cannot be read, answers go out without them and note commands say so", async () => {
+      const c = await counts();
+      d.faults.notes = true;
+      try {
+        await d.command("9000");
+        await d.command("notes");
+      } finally {
+        d.faults.notes = false;
+      }
+      const [answer] = await newPublic(c.pub);
+      assert.match(answer?.text ?? "", /9000/);
+      const [mine] = await newPrivate(c.priv);
+      assert.match(flat(mine?.text ?? ""), /can.t reach the notes right now/);
+    });
 
     test("stop() delivers the answers in flight before disconnecting", async () => {
       const c = await counts();

@@ -51,6 +51,8 @@ export interface FakeDiscordOptions {
   channels?: FakeChannel[];
   /** Milliseconds in HELLO; large by default so no heartbeat happens during a test. */
   heartbeatInterval?: number;
+  /** Role ids the guild has, besides @everyone (members may carry them). */
+  roles?: string[];
 }
 
 interface GatewaySession {
@@ -70,6 +72,7 @@ type Waiter = {
 export class FakeDiscord {
   readonly applicationId: string;
   readonly guildId: string;
+  readonly #roles: readonly string[];
   readonly bot: FakeUser;
   readonly channels: FakeChannel[];
   readonly requests: RecordedRequest[] = [];
@@ -101,6 +104,7 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.applicationId = options.applicationId ?? "900000000000000001";
     this.guildId = options.guildId ?? "900000000000000002";
+    this.#roles = options.roles ?? [];
     this.bot = options.bot ?? { id: this.applicationId, username: "portbot", bot: true };
     this.channels = options.channels ?? [
       { id: "900000000000000010", type: 0, name: "general" },
@@ -317,7 +321,7 @@ export class FakeDiscord {
       shard: [0, 1],
       application: { id: this.applicationId, flags: 0 },
     });
-    this.dispatch("GUILD_CREATE", guildPayload(this.guildId, this.channels, this.bot));
+    this.dispatch("GUILD_CREATE", guildPayload(this.guildId, this.channels, this.bot, this.#roles));
   }
 
   #resume(ws: WebSocket, d: { session_id: string; seq: number | null }): void {

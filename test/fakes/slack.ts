@@ -94,6 +94,8 @@ export class FakeSlack {
   botUserId = FAKE_BOT_USER_ID;
   /** Users that users.info reports as bots (other apps in the workspace). */
   readonly bots = new Set<string>();
+  /** User groups (S…) and their members, for usergroups.users.list. */
+  readonly userGroups = new Map<string, string[]>();
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -368,6 +370,12 @@ export class FakeSlack {
       case "users.info": {
         const id = String(call.args.user ?? "");
         return { ok: true, user: { id, is_bot: this.bots.has(id) } };
+      }
+      case "usergroups.users.list": {
+        const members = this.userGroups.get(String(call.args.usergroup ?? ""));
+        return members === undefined
+          ? { ok: false, error: "no_such_subteam" }
+          : { ok: true, users: members };
       }
       case "views.publish":
         return { ok: true, view: { id: "V0FAKE", ...(call.args.view as object) } };

@@ -6,39 +6,10 @@ import type { StoreOptions } from "../../src/feedback/sqlite.ts";
 import type { FeedbackStore } from "../../src/feedback/types.ts";
 import { FeedbackInputError, MAX_QUERY_CHARS } from "../../src/feedback/validate.ts";
 import { answer, minutes, reaction, T0 } from "./fixtures.ts";
+import { notesContract } from "./notes-contract.ts";
+import { rejectsInput, type StoreFactory, withStore } from "./store-harness.ts";
 
-export interface StoreHarness {
-  /** A migrated store on storage no other test uses. */
-  store: FeedbackStore;
-  /** Another store on the same storage, not yet migrated. */
-  open(options?: StoreOptions): Promise<FeedbackStore>;
-  /** Closes what the harness opened and removes the storage. */
-  cleanup(): Promise<void>;
-}
-
-export type StoreFactory = (options?: StoreOptions) => Promise<StoreHarness>;
-
-async function withStore(
-  factory: StoreFactory,
-  fn: (store: FeedbackStore, h: StoreHarness) => Promise<void>,
-  options?: StoreOptions,
-): Promise<void> {
-  const h = await factory(options);
-  try {
-    await fn(h.store, h);
-  } finally {
-    await h.cleanup();
-  }
-}
-
-async function rejectsInput(promise: Promise<unknown>, field: string): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof FeedbackInputError, `expected FeedbackInputError, got ${error}`);
-    assert.equal(error.field, field);
-    assert.match(error.message, new RegExp(`${field.replace(/\./g, "\\.")}: `));
-    return true;
-  });
-}
+export type { StoreFactory, StoreHarness } from "./store-harness.ts";
 
 export function storeContract(name: string, factory: StoreFactory, skip: string | false = false) {
   describe(`FeedbackStore contract: ${name}`, { skip }, () => {
@@ -546,6 +517,8 @@ export function storeContract(name: string, factory: StoreFactory, skip: string 
         });
       });
     });
+
+    notesContract(factory);
 
     it("uses the clock only for claims: stats are untouched by wall time", async () => {
       await withStore(factory, async (store) => {

@@ -31,6 +31,8 @@ export interface Faults {
   recordAnswer: boolean;
   stats: boolean;
   recordReaction?: boolean;
+  /** Reading the team notes fails. */
+  notes?: boolean;
   /** Set: the next recordAnswer waits for this promise before it runs. */
   holdRecord?: { arrived: () => void; gate: Promise<void> } | undefined;
 }
@@ -72,6 +74,13 @@ export function faultyStore(store: FeedbackStore, faults: Faults): FeedbackStore
     stats: async (options) => {
       if (faults.stats) throw new Error("stats failed on purpose");
       return store.stats(options);
+    },
+    addNote: (note, limits) => store.addNote(note, limits),
+    removeNote: (scope, id, target, by, at, limits) =>
+      store.removeNote(scope, id, target, by, at, limits),
+    listNotes: async (scope, options) => {
+      if (faults.notes) throw new Error("listNotes failed on purpose");
+      return store.listNotes(scope, options);
     },
     ping: () => store.ping(),
     close: () => store.close(),

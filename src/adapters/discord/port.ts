@@ -140,11 +140,15 @@ export function reactor(client: Client): PlatformPort["react"] {
   };
 }
 
-/** A platform port from its parts (every Discord answer is rated by reacting). */
+/**
+ * A platform port from its parts (every Discord answer is rated by reacting). `roles`: the asker's
+ * roles in the guild, for NOTES_EDITORS (none in a DM).
+ */
 export function discordPort(
   client: Client,
   postPublic: PostPublic,
   sendPrivate: SendPrivate,
+  roles: readonly string[] = [],
 ): PlatformPort {
   return {
     capabilities: { privateReplies: true, ratings: "react" },
@@ -152,5 +156,6 @@ export function discordPort(
     sendPrivate,
     react: reactor(client),
     classify: classifyDiscordError,
+    memberOf: async (ids) => ids.some((id) => roles.includes(id)),
   };
 }

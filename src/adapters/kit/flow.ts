@@ -8,6 +8,8 @@ import type { RatingStyle } from "../../core/wording.ts";
 import type { FeedbackStore } from "../../feedback/types.ts";
 import { MAX_QUERY_CHARS } from "../../feedback/validate.ts";
 import type { Logger } from "../../logger.ts";
+import { noteCommandReply, notesOf } from "./notes.ts";
+import type { Place, PlatformPort } from "./platform-port.ts";
 
 /**
  * What a person asked, as plain text (the adapter has already removed its platform's markup).
@@ -26,6 +28,14 @@ export interface FlowDeps {
   readonly portbot: Portbot;
   readonly store: FeedbackStore;
   readonly logger: Logger;
+  /** Who may change team notes (NOTES_EDITORS); empty or absent: anyone. */
+  readonly notesEditors?: readonly string[];
+}
+
+/** Who asked, where: the team whose notes apply, and how to check the asker's groups. */
+export interface Asker {
+  readonly place: Place;
+  readonly port: Pick<PlatformPort, "memberOf">;
 }
 
 /**
@@ -49,14 +59,24 @@ async function statsFor(ask: Ask, deps: FlowDeps): Promise<FeedbackStats | null>
   }
 }
 
-/** `ratings`: how the asker rates on this surface (the help says how). */
+/**
+ * `ratings`: how the asker rates on this surface (the help says how). `asker`: where the question
+ * came from, for the team's notes; without it, answers carry no notes and note commands are not
+ * taken (a note needs a team to belong to).
+ */
 export async function repliesFor(
   ask: Ask,
   deps: FlowDeps,
   ratings: RatingStyle | null = null,
+  asker: Asker | null = null,
 ): Promise<Reply[]> {
+  const command = asker === null ? null : deps.portbot.noteCommand(ask.text);
+  if (command !== null && asker !== null) {
+    return [await noteCommandReply(command, ask.text, asker.place, asker.port, deps)];
+  }
   const stats = await statsFor(ask, deps);
-  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings })];
-  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings });
+  const notes = asker === null ? [] : await notesOf(asker.place, deps);
+  if (ask.surface === "command") return [deps.portbot.reply(ask.text, { stats, ratings, notes })];
+  const found = deps.portbot.repliesForMessage(ask.text, { stats, ratings, notes });
   return found.length > 0 ? found : [deps.portbot.usageHint()];
 }

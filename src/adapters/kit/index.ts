@@ -19,6 +19,8 @@ export interface AdapterContext {
   readonly logger: Logger;
   /** Metrics; none kept when absent. */
   readonly telemetry?: Telemetry;
+  /** Who may change team notes (NOTES_EDITORS); empty or absent: anyone. */
+  readonly notesEditors?: readonly string[];
 }
 
 export interface RunningAdapter {
@@ -81,7 +83,7 @@ export function createKit(ctx: AdapterContext, name = "adapter", options: KitOpt
     const log = logger.child({ interaction: ask.id ?? randomUUID(), platform: place.platform });
     const deps = { ...ctx, logger: log };
     try {
-      const replies = await repliesFor(ask, deps, port.capabilities.ratings);
+      const replies = await repliesFor(ask, deps, port.capabilities.ratings, { place, port });
       const report = await publish(replies, port, place, ask.text, deps);
       const delivered = report.failure === null ? replies : [];
       for (const r of delivered) telemetry.answered(place.platform, r.kind);

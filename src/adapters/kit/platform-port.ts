@@ -42,4 +42,9 @@ export interface PlatformPort {
   /** Adds the bot's own reaction for `rating` to a posted answer. */
   react(posted: Posted, rating: Rating): Promise<void>;
   classify(error: unknown): PlatformFailure;
+  /**
+   * Whether the asker belongs to any of these groups (Slack user groups, Discord roles), for
+   * NOTES_EDITORS. Absent: the platform has none, and only ids naming the asker count.
+   */
+  memberOf?(ids: readonly string[]): Promise<boolean>;
 }

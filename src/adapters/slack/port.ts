@@ -6,6 +6,7 @@ import type { Reply } from "../../core/reply-model.ts";
 import type { Logger } from "../../logger.ts";
 import type { PlatformFailure, PlatformPort } from "../kit/index.ts";
 import { renderMessage } from "./blocks.ts";
+import { groupCheckFor } from "./groups.ts";
 import { SLACK_SEEDS } from "./ratings.ts";
 import {
   platformErrorOf,
@@ -123,5 +124,6 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
       }
     },
     classify: classifySlackError,
+    memberOf: (ids) => groupCheckFor(client, deps.logger)(dest.asker, ids),
   };
 }

@@ -40,7 +40,9 @@ const userFor = (name: string, bot = false): FakeUser => ({
 
 export async function startDiscordDriver(): Promise<AdapterDriver> {
   const faults: Faults = { recordAnswer: false, stats: false };
+  const editors: string[] = [];
   const h = await startHarness({
+    notesEditors: editors,
     adapter: { maxRateLimitWaitMs: 1_000 },
     wrapStore: (s) => faultyStore(s, faults),
   });
@@ -91,6 +93,8 @@ export async function startDiscordDriver(): Promise<AdapterDriver> {
 
   return {
     name: "discord",
+    scope: { platform: "discord", workspace: fake.guildId },
+    editors,
     store: h.store,
     portbot: h.portbot,
     faults,

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   fake?: FakeDiscordOptions;
   /** Share a store with an earlier harness (answers recorded by a previous process). */
   store?: FeedbackStore;
+  /** NOTES_EDITORS; the test may change the array while the adapter runs. */
+  notesEditors?: string[];
   /** Wraps the test's store (to make some of its calls fail). */
   wrapStore?: (store: FeedbackStore) => FeedbackStore;
 }
@@ -45,7 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const store = options.wrapStore?.(base) ?? base;
   const portbot = options.portbot ?? testPortbot();
   const adapter = createDiscordAdapter(
-    { portbot, store, logger: testLogger() },
+    { portbot, store, logger: testLogger(), notesEditors: options.notesEditors ?? [] },
     testDiscordConfig(fake.apiUrl, fake.applicationId),
     options.adapter,
   );

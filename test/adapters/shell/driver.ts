@@ -28,8 +28,9 @@ export async function startShellDriver(): Promise<AdapterDriver> {
   const privateOutput = new PassThrough();
   const printed = collect(output);
   const printedPrivately = collect(privateOutput);
+  const editors: string[] = [];
   const shell = await startShell(
-    { portbot, store, logger: testLogger() },
+    { portbot, store, logger: testLogger(), notesEditors: editors },
     { input, output, privateOutput, hints: new PassThrough(), color: false },
   );
   let typed = 0;
@@ -43,6 +44,8 @@ export async function startShellDriver(): Promise<AdapterDriver> {
 
   return {
     name: "shell",
+    scope: { platform: "shell", workspace: "local" },
+    editors,
     store,
     portbot,
     faults,

@@ -8,6 +8,7 @@ import {
   appMentionEvent,
   eventCallback,
   FAKE_BOT_USER_ID,
+  FAKE_TEAM_ID,
   reactionEvent,
   sendEvent,
   sendSlashCommand,
@@ -26,8 +27,10 @@ const eventId = () => `Ev0CONTRACT${String(++events).padStart(5, "0")}`;
 
 export async function startSlackDriver(mode: "http" | "socket"): Promise<AdapterDriver> {
   const faults: Faults = { recordAnswer: false, stats: false };
+  const editors: string[] = [];
   const h = await startHarness({
     mode,
+    notesEditors: editors,
     skipAuthTest: true,
     wrapStore: (s) => faultyStore(s, faults),
   });
@@ -66,6 +69,8 @@ export async function startSlackDriver(mode: "http" | "socket"): Promise<Adapter
 
   return {
     name: `slack (${mode})`,
+    scope: { platform: "slack", workspace: FAKE_TEAM_ID },
+    editors,
     store: h.store,
     portbot: h.portbot,
     faults,

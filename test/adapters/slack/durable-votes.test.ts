@@ -123,7 +123,7 @@ async function scenario(
 }
 
 for (const mode of ["http", "socket"] as const) {
-  describe(`durable vote acks: Slack ${mode}`, { timeout: 60_000 }, () => {
+  describe(`durable vote acks: Slack ${mode}`, { timeout: 240_000 }, () => {
     it("sqlite: every acknowledged vote survives SIGKILL", async () => {
       const dir = await mkdtemp(join(tmpdir(), "portbot-durable-slack-"));
       try {

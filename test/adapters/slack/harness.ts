@@ -35,6 +35,8 @@ export interface HarnessOptions {
   /** Pass the bot's ids instead of letting the app call auth.test. */
   skipAuthTest?: boolean;
   app?: SlackAppOptions;
+  /** NOTES_EDITORS; the test may change the array while the adapter runs. */
+  notesEditors?: string[];
   /** Wraps the test's SQLite store (to make some of its calls fail). */
   wrapStore?: (store: FeedbackStore) => FeedbackStore;
 }
@@ -45,7 +47,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const store = options.wrapStore?.(temp.store) ?? temp.store;
   const portbot = options.portbot ?? testPortbot();
   const slack = await createSlackApp(
-    { portbot, store, logger: testLogger() },
+    { portbot, store, logger: testLogger(), notesEditors: options.notesEditors ?? [] },
     testSlackConfig(fake.apiUrl, options.mode),
     {
       listen: { port: 0, host: "127.0.0.1" },

@@ -155,6 +155,7 @@ const METHOD_SCOPE: Record<string, string | null> = {
   "reactions.add": "reactions:write",
   "views.publish": null,
   "users.info": "users:read", // is a voter a bot? (reaction events carry only the user id)
+  "usergroups.users.list": "usergroups:read", // NOTES_EDITORS names a user group
 };
 const EVENT_SCOPE: Record<string, string | null> = {
   app_mention: "app_mentions:read",
@@ -165,7 +166,8 @@ const EVENT_SCOPE: Record<string, string | null> = {
 
 let h: Harness;
 before(async () => {
-  h = await startHarness({ mode: "http" });
+  h = await startHarness({ mode: "http", notesEditors: ["S0EDITORS1"] });
+  h.fake.userGroups.set("S0EDITORS1", []);
 });
 after(async () => {
   await h.close();
@@ -175,6 +177,10 @@ test("the bot scopes are exactly those the methods and events in use need", asyn
   // Exercise every path that calls the Web API.
   const url = h.fake.responseUrl();
   await sendSlashCommand(h.url, SIGNING_SECRET, { text: "5432", response_url: url });
+  await sendSlashCommand(h.url, SIGNING_SECRET, {
+    text: "note 9700 who may edit?",
+    response_url: h.fake.responseUrl(),
+  });
   await sendEvent(
     h.url,
     SIGNING_SECRET,
@@ -209,6 +215,7 @@ test("the bot scopes are exactly those the methods and events in use need", asyn
     "reactions.add",
     "views.publish",
     "users.info",
+    "usergroups.users.list",
   ]) {
     assert.ok(methods.has(m), `scenario exercised ${m}`);
   }

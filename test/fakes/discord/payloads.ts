@@ -13,6 +13,8 @@ export interface FakeUser {
   id: string;
   username: string;
   bot?: boolean;
+  /** The member's role ids in the guild (interactions and messages carry them). */
+  roles?: string[];
 }
 
 export function userPayload(user: FakeUser): Record<string, unknown> {
@@ -29,7 +31,7 @@ export function userPayload(user: FakeUser): Record<string, unknown> {
 export function memberPayload(user: FakeUser): Record<string, unknown> {
   return {
     user: userPayload(user),
-    roles: [],
+    roles: user.roles ?? [],
     joined_at: "2024-01-01T00:00:00.000Z",
     deaf: false,
     mute: false,
@@ -71,10 +73,23 @@ export function channelPayload(channel: FakeChannel, guildId: string): Record<st
   return base;
 }
 
+const rolePayload = (id: string, name: string, position: number) => ({
+  id,
+  name,
+  permissions: "2248473465835073",
+  position,
+  color: 0,
+  hoist: false,
+  managed: false,
+  mentionable: false,
+  flags: 0,
+});
+
 export function guildPayload(
   guildId: string,
   channels: FakeChannel[],
   bot: FakeUser,
+  roles: readonly string[] = [],
 ): Record<string, unknown> {
   const isThread = (c: FakeChannel) => c.type === 10 || c.type === 11 || c.type === 12;
   return {
@@ -87,17 +102,8 @@ export function guildPayload(
     large: false,
     features: [],
     roles: [
-      {
-        id: guildId,
-        name: "@everyone",
-        permissions: "2248473465835073",
-        position: 0,
-        color: 0,
-        hoist: false,
-        managed: false,
-        mentionable: false,
-        flags: 0,
-      },
+      rolePayload(guildId, "@everyone", 0),
+      ...roles.map((id, i) => rolePayload(id, `role ${i + 1}`, i + 1)),
     ],
     emojis: [],
     stickers: [],

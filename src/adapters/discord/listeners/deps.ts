@@ -1,5 +1,5 @@
 // What the Discord listeners share.
-import type { Client } from "discord.js";
+import type { APIInteractionGuildMember, Client, GuildMember } from "discord.js";
 import type { Portbot } from "../../../core/portbot-api.ts";
 import type { Logger } from "../../../logger.ts";
 import type { Kit, Place } from "../../kit/index.ts";
@@ -26,4 +26,10 @@ export function placeOf(
     thread: inThread ? channelId : null,
     asker,
   };
+}
+
+/** The role ids of a guild member as an interaction or a message carries it (none in a DM). */
+export function rolesOf(member: GuildMember | APIInteractionGuildMember | null): string[] {
+  if (member === null) return [];
+  return Array.isArray(member.roles) ? [...member.roles] : [...member.roles.cache.keys()];
 }

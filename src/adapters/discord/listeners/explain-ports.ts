@@ -4,7 +4,7 @@
 import { type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
 import { stripDiscordMarkup } from "../markup.ts";
 import { channelPoster, discordPort, interactionResponder } from "../port.ts";
-import { type DiscordDeps, placeOf } from "./deps.ts";
+import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
 
 export async function onExplainPorts(
   i: MessageContextMenuCommandInteraction,
@@ -17,6 +17,7 @@ export async function onExplainPorts(
     deps.client,
     channelPoster(deps.client, target.channelId, target.id, false),
     responder.sendPrivate,
+    rolesOf(i.member),
   );
   const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user.id);
   await deps.kit.answer(

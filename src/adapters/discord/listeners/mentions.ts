@@ -3,7 +3,7 @@
 import type { Message } from "discord.js";
 import { mentionsUser, stripDiscordMarkup } from "../markup.ts";
 import { channelPoster, directMessenger, discordPort } from "../port.ts";
-import { type DiscordDeps, placeOf } from "./deps.ts";
+import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
 
 export async function onMessage(message: Message, deps: DiscordDeps): Promise<void> {
   const me = deps.client.user;
@@ -15,6 +15,7 @@ export async function onMessage(message: Message, deps: DiscordDeps): Promise<vo
     deps.client,
     channelPoster(deps.client, message.channelId, message.id, true),
     directMessenger(deps.client, message.author.id),
+    rolesOf(message.member),
   );
   const place = placeOf(
     message.guildId,

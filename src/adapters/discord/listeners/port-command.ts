@@ -4,7 +4,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { PORT_QUERY_OPTION } from "../commands.ts";
 import { stripDiscordMarkup } from "../markup.ts";
 import { discordPort, interactionResponder } from "../port.ts";
-import { type DiscordDeps, placeOf } from "./deps.ts";
+import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
 
 export async function onPortCommand(
   i: ChatInputCommandInteraction,
@@ -16,7 +16,12 @@ export async function onPortCommand(
   // the deferral (10062/40060 come from racing them).
   await i.deferReply(deferred === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
   const responder = interactionResponder(i, deferred);
-  const port = discordPort(deps.client, responder.postPublic, responder.sendPrivate);
+  const port = discordPort(
+    deps.client,
+    responder.postPublic,
+    responder.sendPrivate,
+    rolesOf(i.member),
+  );
   const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user.id);
   await deps.kit.answer({ surface: "command", text, id: `discord:${i.id}` }, port, place);
 }
