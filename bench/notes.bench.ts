@@ -46,6 +46,7 @@ export async function run(): Promise<void> {
           protocol: null,
           text,
           author: `U${i}`,
+          authorName: null,
           at: new Date(),
         },
         limits,

@@ -86,8 +86,9 @@ export function noteFromRow(
   const at = added === "" ? now : new Date(added);
   if (Number.isNaN(at.getTime())) return `added “${added.slice(0, 30)}” is not a date`;
   const protocol = protocolText === "" ? target.protocol : (protocolText as Protocol);
+  // A wiki names people, not platform ids: the name is both who and how they are shown.
   const by = (row.author ?? "").trim() || author;
-  return { ...scope, ...target, protocol, text, author: by, at };
+  return { ...scope, ...target, protocol, text, author: by, authorName: by, at };
 }
 
 async function importNotes(file: string, scope: NoteScope, store: FeedbackStore, io: CliIo) {
@@ -143,7 +144,7 @@ async function exportNotes(
     n.first === n.last ? String(n.first) : `${n.first}-${n.last}`,
     n.protocol ?? "",
     n.text,
-    n.author,
+    n.authorName ?? n.author,
     n.at.toISOString(),
     ...(history ? [n.removedBy ?? "", n.removedAt?.toISOString() ?? ""] : []),
   ]);

@@ -25,8 +25,7 @@ export function decorateStore(store: FeedbackStore, around: Around): FeedbackSto
     claimEvent: (id, at) => around("claimEvent", () => store.claimEvent(id, at)),
     stats: (o) => around("stats", () => store.stats(o)),
     addNote: (n, l) => around("addNote", () => store.addNote(n, l)),
-    removeNote: (s, id, t, by, at, l) =>
-      around("removeNote", () => store.removeNote(s, id, t, by, at, l)),
+    removeNote: (r, l) => around("removeNote", () => store.removeNote(r, l)),
     listNotes: (s, o) => around("listNotes", () => store.listNotes(s, o)),
     ping: () => around("ping", () => store.ping()),
     close: () => store.close(),

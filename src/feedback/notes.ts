@@ -10,6 +10,7 @@ export interface NoteRow {
   protocol: string | null;
   text: string;
   author: string;
+  author_name: string | null;
   created_at: number | Date;
   removed_by: string | null;
   removed_at: number | Date | null;
@@ -29,6 +30,7 @@ export function noteFromRow(row: NoteRow): NoteRecord {
     protocol: protocolOf(row.protocol),
     text: row.text,
     author: row.author,
+    authorName: row.author_name,
     at: asDate(row.created_at),
     removedBy: row.removed_by,
     removedAt: row.removed_at === null ? null : asDate(row.removed_at),

@@ -2,7 +2,6 @@
 // transaction (commit = durable with the server's default synchronous_commit); migrations run under
 // a transaction-scoped advisory lock so replicas starting together apply each step once.
 import pg from "pg";
-import type { NoteTarget } from "../core/notes/model.ts";
 import type { FeedbackStats } from "../core/stats-model.ts";
 import { withNamedErrors } from "./errors.ts";
 import { type NoteRow, noteFromRow } from "./notes.ts";
@@ -21,6 +20,7 @@ import type {
   NoteInput,
   NoteLimits,
   NoteRecord,
+  NoteRemoval,
   NoteScope,
   ReactionEvent,
   ReactionOutcome,
@@ -98,6 +98,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         protocol text,
         text text NOT NULL,
         author text NOT NULL,
+        author_name text,
         created_at timestamptz NOT NULL,
         removed_by text,
         removed_at timestamptz
@@ -421,9 +422,19 @@ class PostgresStore implements FeedbackStore {
       );
       if (Number(live.rows[0]?.n ?? 0) >= l.perTarget) return { ok: false, reason: "full" };
       const { rows } = await c.query<NoteRow>(
-        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author, n.at],
+        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, author_name, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          n.platform,
+          n.workspace,
+          n.first,
+          n.last,
+          n.protocol,
+          n.text,
+          n.author,
+          n.authorName,
+          n.at,
+        ],
       );
       const row = rows[0];
       if (row === undefined) throw new Error("INSERT … RETURNING gave no row");
@@ -431,17 +442,10 @@ class PostgresStore implements FeedbackStore {
     });
   }
 
-  async removeNote(
-    scope: NoteScope,
-    id: number,
-    target: NoteTarget | null,
-    by: string,
-    at: Date,
-    limits: NoteLimits,
-  ): Promise<NoteChange> {
-    const r = validNoteRemoval({ scope, id, target, by, at });
+  async removeNote(removal: NoteRemoval, limits: NoteLimits): Promise<NoteChange> {
+    const r = validNoteRemoval(removal);
     const l = validNoteLimits(limits);
-    return this.#noteChange(r.scope, r.by, r.at, l, async (c) => {
+    return this.#noteChange(r, r.by, r.at, l, async (c) => {
       const t = r.target;
       const { rows } = await c.query<NoteRow>(
         `UPDATE notes SET removed_by = $1, removed_at = $2
@@ -453,8 +457,8 @@ class PostgresStore implements FeedbackStore {
           r.by,
           r.at,
           r.id,
-          r.scope.platform,
-          r.scope.workspace,
+          r.platform,
+          r.workspace,
           t === null,
           t?.first ?? null,
           t?.last ?? null,

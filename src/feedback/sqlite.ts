@@ -4,7 +4,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import type { NoteTarget } from "../core/notes/model.ts";
 import type { FeedbackStats } from "../core/stats-model.ts";
 import { withNamedErrors } from "./errors.ts";
 import { type NoteRow, noteFromRow } from "./notes.ts";
@@ -22,6 +21,7 @@ import type {
   NoteInput,
   NoteLimits,
   NoteRecord,
+  NoteRemoval,
   NoteScope,
   ReactionEvent,
   ReactionOutcome,
@@ -104,6 +104,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         protocol TEXT,
         text TEXT NOT NULL,
         author TEXT NOT NULL,
+        author_name TEXT,
         created_at INTEGER NOT NULL,
         removed_by TEXT,
         removed_at INTEGER
@@ -368,27 +369,21 @@ class SqliteStore implements FeedbackStore {
       );
       if ((live?.n ?? 0) >= l.perTarget) return { ok: false, reason: "full" };
       const row = this.#get<NoteRow>(
-        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        ...[n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author, n.at.getTime()],
+        `INSERT INTO notes (platform, workspace, first_port, last_port, protocol, text, author, author_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        ...[n.platform, n.workspace, n.first, n.last, n.protocol, n.text, n.author],
+        ...[n.authorName, n.at.getTime()],
       );
       if (row === undefined) throw new Error("INSERT … RETURNING gave no row");
       return { ok: true, note: noteFromRow(row) };
     });
   }
 
-  async removeNote(
-    scope: NoteScope,
-    id: number,
-    target: NoteTarget | null,
-    by: string,
-    at: Date,
-    limits: NoteLimits,
-  ): Promise<NoteChange> {
-    const r = validNoteRemoval({ scope, id, target, by, at });
+  async removeNote(removal: NoteRemoval, limits: NoteLimits): Promise<NoteChange> {
+    const r = validNoteRemoval(removal);
     const l = validNoteLimits(limits);
     return this.#write((): NoteChange => {
-      if (this.#changesSince(r.scope, r.by, r.at.getTime() - l.windowMs) >= l.changes) {
+      if (this.#changesSince(r, r.by, r.at.getTime() - l.windowMs) >= l.changes) {
         return { ok: false, reason: "rate-limited" };
       }
       const row = this.#get<NoteRow>(
@@ -396,7 +391,7 @@ class SqliteStore implements FeedbackStore {
          WHERE id = ? AND platform = ? AND workspace = ? AND removed_at IS NULL
            AND (? IS NULL OR (first_port = ? AND last_port = ? AND protocol IS ?))
          RETURNING *`,
-        ...[r.by, r.at.getTime(), r.id, r.scope.platform, r.scope.workspace],
+        ...[r.by, r.at.getTime(), r.id, r.platform, r.workspace],
         ...[r.target === null ? null : 1, r.target?.first ?? null, r.target?.last ?? null],
         r.target?.protocol ?? null,
       );

@@ -64,6 +64,16 @@ export interface NoteInput extends NoteScope, NoteTarget {
   text: string;
   /** The platform's user id of who added it. */
   author: string;
+  /** How they are shown, when the platform says (a display or user name). */
+  authorName: string | null;
+  at: Date;
+}
+
+/** Which note to remove, by whom and when; `target`, when given, must be the note's. */
+export interface NoteRemoval extends NoteScope {
+  id: number;
+  target: NoteTarget | null;
+  by: string;
   at: Date;
 }
 
@@ -103,14 +113,7 @@ export interface FeedbackStore {
    * Marks a live note removed (it stays in the history). `target`, when given, must be the note's;
    * not-found otherwise, or when the note is another scope's or already removed.
    */
-  removeNote(
-    scope: NoteScope,
-    id: number,
-    target: NoteTarget | null,
-    by: string,
-    at: Date,
-    limits: NoteLimits,
-  ): Promise<NoteChange>;
+  removeNote(removal: NoteRemoval, limits: NoteLimits): Promise<NoteChange>;
   /** The scope's live notes, oldest first; with `history`, removed ones too. */
   listNotes(scope: NoteScope, options?: { history?: boolean }): Promise<NoteRecord[]>;
   /** Resolves when the store answers a trivial query (readiness checks). */

@@ -8,6 +8,7 @@ import type {
   AnswerRecord,
   NoteInput,
   NoteLimits,
+  NoteRemoval,
   NoteScope,
   ReactionEvent,
   StatsOptions,
@@ -96,12 +97,18 @@ const NoteSchema = z
       .refine((t) => t.length > 0, "must not be empty")
       .refine((t) => [...t].length <= MAX_NOTE_CHARS, `at most ${MAX_NOTE_CHARS} characters`),
     author: required(),
+    authorName: z
+      .string()
+      .transform((n) => withoutNul(n).replace(/\s+/gu, " ").trim().slice(0, 80))
+      .nullable()
+      .transform((n) => (n === "" ? null : n)),
     at: date,
   })
   .refine((t) => t.first <= t.last, { message: "first must be <= last", path: ["last"] });
 
 const NoteRemovalSchema = z.object({
-  scope: NoteScopeSchema,
+  platform,
+  workspace: id(),
   id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   target: NoteTargetSchema.nullable(),
   by: required(),
@@ -134,5 +141,5 @@ export const validNote = (n: NoteInput): NoteInput => parse(NoteSchema, "note", 
 export const validNoteScope = (s: NoteScope): NoteScope => parse(NoteScopeSchema, "note scope", s);
 export const validNoteLimits = (l: NoteLimits): NoteLimits =>
   parse(NoteLimitsSchema, "note limits", l);
-export const validNoteRemoval = (r: z.input<typeof NoteRemovalSchema>) =>
+export const validNoteRemoval = (r: NoteRemoval): NoteRemoval =>
   parse(NoteRemovalSchema, "note removal", r);

@@ -342,6 +342,7 @@ export function adapterContract(
           protocol: null,
           text,
           author: "U-them",
+          authorName: null,
           at: new Date(),
         },
         limits,

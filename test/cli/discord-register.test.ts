@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, test } from "node:test";
 import { runDiscordRegister } from "../../src/cli/discord-register.ts";
-import type { CliIo } from "../../src/cli/io.ts";
 import { FakeDiscord } from "../fakes/discord.ts";
+import { fakeIo } from "../support/cli.ts";
 
 const manifest = JSON.parse(
   readFileSync(new URL("../../manifests/discord-commands.json", import.meta.url), "utf8"),
@@ -17,21 +17,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-function io(env: Record<string, string>): CliIo & { out: string; err: string } {
-  const captured = {
-    out: "",
-    err: "",
-    env,
-    isTTY: false,
-    stdout(text: string) {
-      captured.out += text;
-    },
-    stderr(text: string) {
-      captured.err += text;
-    },
-  };
-  return captured;
-}
+const io = (env: Record<string, string>) => fakeIo(env);
 
 const env = () => ({
   DISCORD_TOKEN: "ZmFrZQ.ZGlzY29yZA.fake-discord-token",

@@ -4,25 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { CliIo } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { openSqliteStore } from "../../src/feedback/sqlite.ts";
-
-function fakeIo(env: NodeJS.ProcessEnv): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    env,
-    isTTY: false,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { fakeIo } from "../support/cli.ts";
 
 const WIKI = `Port,Protocol,Note,Author
 9000,,"payments API (staging), owner @payments-team",alice

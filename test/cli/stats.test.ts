@@ -4,27 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { renderText } from "../../src/adapters/shell/render-text.ts";
-import type { CliIo } from "../../src/cli/io.ts";
 import { parseSince, runStats } from "../../src/cli/stats.ts";
 import { statsReply } from "../../src/core/reply.ts";
 import { openSqliteStore } from "../../src/feedback/sqlite.ts";
 import { answer, minutes, reaction } from "../feedback/fixtures.ts";
-
-function fakeIo(env: NodeJS.ProcessEnv): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    env,
-    isTTY: false,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { fakeIo } from "../support/cli.ts";
 
 describe("portbot stats", () => {
   let dir = "";

@@ -2,9 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { RATINGS, type Rating } from "../../src/core/stats-model.ts";
-import type { StoreOptions } from "../../src/feedback/sqlite.ts";
-import type { FeedbackStore } from "../../src/feedback/types.ts";
-import { FeedbackInputError, MAX_QUERY_CHARS } from "../../src/feedback/validate.ts";
+import { MAX_QUERY_CHARS } from "../../src/feedback/validate.ts";
 import { answer, minutes, reaction, T0 } from "./fixtures.ts";
 import { notesContract } from "./notes-contract.ts";
 import { rejectsInput, type StoreFactory, withStore } from "./store-harness.ts";

@@ -17,6 +17,7 @@ function note(over: Partial<NoteInput> = {}): NoteInput {
     protocol: null,
     text: "payments API (staging), owner @payments-team",
     author: "U-alice",
+    authorName: "Alice",
     at: T0,
     ...over,
   };
@@ -31,6 +32,7 @@ export function notesContract(factory: StoreFactory) {
         assert.ok(added.note.id > 0);
         assert.equal(added.note.text, "payments API (staging), owner @payments-team");
         assert.deepEqual(added.note.at, T0);
+        assert.equal(added.note.authorName, "Alice");
         await store.addNote(note({ workspace: "T2", text: "other team" }), LIMITS);
         await store.addNote(note({ platform: "discord", text: "a guild" }), LIMITS);
         const mine = await store.listNotes(SCOPE);
@@ -61,11 +63,7 @@ export function notesContract(factory: StoreFactory) {
         assert.ok(added.ok);
         const target = { first: 9000, last: 9000, protocol: null };
         const gone = await store.removeNote(
-          SCOPE,
-          added.note.id,
-          target,
-          "U-bob",
-          minutes(1),
+          { ...SCOPE, id: added.note.id, target: target, by: "U-bob", at: minutes(1) },
           LIMITS,
         );
         assert.ok(gone.ok);
@@ -74,11 +72,7 @@ export function notesContract(factory: StoreFactory) {
         assert.equal(history?.removedBy, "U-bob");
         assert.deepEqual(history?.removedAt, minutes(1));
         const again = await store.removeNote(
-          SCOPE,
-          added.note.id,
-          null,
-          "U-bob",
-          minutes(2),
+          { ...SCOPE, id: added.note.id, target: null, by: "U-bob", at: minutes(2) },
           LIMITS,
         );
         assert.deepEqual(again, { ok: false, reason: "not-found" });
@@ -92,16 +86,34 @@ export function notesContract(factory: StoreFactory) {
         const id = added.note.id;
         const other = { ...SCOPE, workspace: "T2" };
         assert.equal(
-          (await store.removeNote(other, id, null, "U-x", minutes(1), LIMITS)).ok,
+          (
+            await store.removeNote(
+              { ...other, id: id, target: null, by: "U-x", at: minutes(1) },
+              LIMITS,
+            )
+          ).ok,
           false,
         );
         const wrong = { first: 9001, last: 9001, protocol: null };
         assert.equal(
-          (await store.removeNote(SCOPE, id, wrong, "U-x", minutes(1), LIMITS)).ok,
+          (
+            await store.removeNote(
+              { ...SCOPE, id: id, target: wrong, by: "U-x", at: minutes(1) },
+              LIMITS,
+            )
+          ).ok,
           false,
         );
         const udp = { first: 9000, last: 9000, protocol: "udp" as const };
-        assert.equal((await store.removeNote(SCOPE, id, udp, "U-x", minutes(1), LIMITS)).ok, false);
+        assert.equal(
+          (
+            await store.removeNote(
+              { ...SCOPE, id: id, target: udp, by: "U-x", at: minutes(1) },
+              LIMITS,
+            )
+          ).ok,
+          false,
+        );
         assert.equal((await store.listNotes(SCOPE)).length, 1);
       });
     });
@@ -129,11 +141,21 @@ export function notesContract(factory: StoreFactory) {
           ids.push(r.note.id);
         }
         for (const id of ids.slice(0, 2)) {
-          assert.ok((await store.removeNote(SCOPE, id, null, "U-alice", T0, LIMITS)).ok);
+          assert.ok(
+            (
+              await store.removeNote(
+                { ...SCOPE, id: id, target: null, by: "U-alice", at: T0 },
+                LIMITS,
+              )
+            ).ok,
+          );
         }
         const limited = await store.addNote(note({ first: 9100, last: 9100 }), LIMITS);
         assert.deepEqual(limited, { ok: false, reason: "rate-limited" });
-        const removal = await store.removeNote(SCOPE, ids[2] ?? 0, null, "U-alice", T0, LIMITS);
+        const removal = await store.removeNote(
+          { ...SCOPE, id: ids[2] ?? 0, target: null, by: "U-alice", at: T0 },
+          LIMITS,
+        );
         assert.deepEqual(removal, { ok: false, reason: "rate-limited" });
         // someone else is not limited by alice's changes
         assert.ok(
@@ -158,7 +180,10 @@ export function notesContract(factory: StoreFactory) {
           store.addNote(note({ protocol: "icmp" as unknown as "tcp" }), LIMITS),
           "protocol",
         );
-        await rejectsInput(store.removeNote(SCOPE, 0, null, "U", T0, LIMITS), "id");
+        await rejectsInput(
+          store.removeNote({ ...SCOPE, id: 0, target: null, by: "U", at: T0 }, LIMITS),
+          "id",
+        );
         assert.deepEqual(await store.listNotes(SCOPE), []);
         const nul = await store.addNote(note({ text: "a\u0000b" }), LIMITS);
         assert.ok(nul.ok);

@@ -76,8 +76,7 @@ export function faultyStore(store: FeedbackStore, faults: Faults): FeedbackStore
       return store.stats(options);
     },
     addNote: (note, limits) => store.addNote(note, limits),
-    removeNote: (scope, id, target, by, at, limits) =>
-      store.removeNote(scope, id, target, by, at, limits),
+    removeNote: (removal, limits) => store.removeNote(removal, limits),
     listNotes: async (scope, options) => {
       if (faults.notes) throw new Error("listNotes failed on purpose");
       return store.listNotes(scope, options);

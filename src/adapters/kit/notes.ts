@@ -60,12 +60,20 @@ async function carryOut(
   }
   const at = new Date();
   if (command.kind === "add") {
-    const input = { ...scope, ...command.target, text: command.text, author: place.asker, at };
+    const authorName = place.askerName ?? null;
+    const input = {
+      ...scope,
+      ...command.target,
+      text: command.text,
+      author: place.asker,
+      authorName,
+      at,
+    };
     return changed(await deps.store.addNote(input, NOTE_LIMITS), "added");
   }
   const { id, target } = command;
   return changed(
-    await deps.store.removeNote(scope, id, target, place.asker, at, NOTE_LIMITS),
+    await deps.store.removeNote({ ...scope, id, target, by: place.asker, at }, NOTE_LIMITS),
     "removed",
   );
 }

@@ -22,6 +22,8 @@ export interface Place {
   /** The thread answers go into, or null. */
   readonly thread: string | null;
   readonly asker: string;
+  /** How the asker is shown (team notes name their author), when the platform says. */
+  readonly askerName?: string;
 }
 
 /** A message the platform accepted. */

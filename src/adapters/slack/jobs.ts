@@ -62,6 +62,7 @@ export async function runAnswerJob(job: AnswerJob, env: JobEnv): Promise<void> {
     channel: job.dest.channel,
     thread: job.dest.threadTs,
     asker: job.dest.asker,
+    ...(job.dest.askerName === undefined ? {} : { askerName: job.dest.askerName }),
   };
   const surface = job.kind === "command" ? "command" : "message";
   const ask = { surface, text: slackToPlain(job.text), ...(job.id ? { id: job.id } : {}) } as const;

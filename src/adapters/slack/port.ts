@@ -31,6 +31,8 @@ export interface Destination {
   threadTs: string | null;
   /** The person who asked. */
   asker: string;
+  /** Their user name, when the payload carries one (slash commands and shortcuts do). */
+  askerName?: string;
 }
 
 /** Errors meaning the bot cannot post where it was asked (a DM, a channel it is not in). */

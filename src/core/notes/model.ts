@@ -14,6 +14,8 @@ export interface TeamNote extends NoteTarget {
   id: number;
   text: string;
   author: string;
+  /** How the author is shown (a display or user name); null: only the id is known. */
+  authorName: string | null;
   at: Date;
 }
 

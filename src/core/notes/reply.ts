@@ -31,7 +31,7 @@ function noteLine(note: TeamNote, withTarget: boolean): Line {
       : []),
     { t: "text", text: note.text },
     { t: "text", text: " — " },
-    { t: "em", text: noteByline(note.author, note.at, note.id) },
+    { t: "em", text: noteByline(note.authorName ?? note.author, note.at, note.id) },
   ];
 }
 

@@ -31,6 +31,8 @@ test("a member with a role named in NOTES_EDITORS may add notes; without it they
   assert.match(allowed, /Noted on 9500/);
   const denied = await noteAs(["700000000000000001"], "note 9501 not mine");
   assert.match(denied, /Only the people your team chose/);
+  // The note names its author as Discord shows them, not by a snowflake.
+  assert.match(await noteAs([], "9500"), /team note by editor ·/);
   const scope = { platform: "discord" as const, workspace: h.fake.guildId };
   const notes = await h.store.listNotes(scope);
   assert.deepEqual(

@@ -10,6 +10,7 @@ const note = (over: Partial<TeamNote>): TeamNote => ({
   protocol: null,
   text: "payments API",
   author: "U1",
+  authorName: null,
   at: new Date("2026-12-01T00:00:00Z"),
   ...over,
 });

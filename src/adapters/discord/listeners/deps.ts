@@ -17,14 +17,15 @@ export function placeOf(
   guildId: string | null,
   channelId: string,
   inThread: boolean,
-  asker: string,
+  asker: { id: string; username: string; globalName: string | null },
 ): Place {
   return {
     platform: "discord",
     workspace: guildId ?? "",
     channel: channelId,
     thread: inThread ? channelId : null,
-    asker,
+    asker: asker.id,
+    askerName: asker.globalName ?? asker.username,
   };
 }
 

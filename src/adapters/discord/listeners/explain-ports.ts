@@ -19,7 +19,7 @@ export async function onExplainPorts(
     responder.sendPrivate,
     rolesOf(i.member),
   );
-  const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user.id);
+  const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user);
   await deps.kit.answer(
     { surface: "message", text: stripDiscordMarkup(target.content), id: `discord:${i.id}` },
     port,

@@ -21,7 +21,7 @@ export async function onMessage(message: Message, deps: DiscordDeps): Promise<vo
     message.guildId,
     message.channelId,
     message.channel.isThread(),
-    message.author.id,
+    message.author,
   );
   await deps.kit.answer(
     { surface: "message", text: stripDiscordMarkup(message.content), id: `discord:${message.id}` },

@@ -22,6 +22,6 @@ export async function onPortCommand(
     responder.sendPrivate,
     rolesOf(i.member),
   );
-  const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user.id);
+  const place = placeOf(i.guildId, i.channelId, i.channel?.isThread() === true, i.user);
   await deps.kit.answer({ surface: "command", text, id: `discord:${i.id}` }, port, place);
 }

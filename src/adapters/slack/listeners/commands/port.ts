@@ -25,6 +25,7 @@ export function portCommand(answerer: Answerer) {
           channel: command.channel_id,
           threadTs: null,
           asker: command.user_id,
+          ...(command.user_name ? { askerName: command.user_name } : {}),
         },
       },
       { client, respond },

@@ -27,6 +27,7 @@ export function explainPorts(answerer: Answerer) {
           channel: shortcut.channel.id,
           threadTs,
           asker: shortcut.user.id,
+          ...(shortcut.user.username ? { askerName: shortcut.user.username } : {}),
         },
       },
       { client, respond },
