@@ -32,7 +32,6 @@ const NO_KNOWN_USE: Record<Proto, Record<number, string>> = {
     898: "no source",
     1301: "no source",
     6567: "no source",
-    9040: "no source",
     9878: "no source",
     9929: "no source",
     // No page stating them was found for these products (endpoint and management suites).
@@ -48,9 +47,6 @@ const NO_KNOWN_USE: Record<Proto, Record<number, string>> = {
     1031: "old-windows",
     1032: "old-windows",
     1008: "no source",
-    9876: "no source",
-    39213: "no source",
-    20031: "no source",
   },
 };
 
@@ -82,7 +78,7 @@ test("every port nmap names among its top 1,000 TCP / 200 UDP gets a substantive
     for (const { port, named: isNamed } of top[proto]) {
       const query = `${port}/${proto}`;
       const facts = bot.answer(query).ports[0];
-      const card = bot.reply(query).cards[0];
+      const card = bot.reply(query, { detail: "full" }).cards[0];
       if (facts === undefined || card === undefined) {
         problems.push(`${query}: no answer`);
         continue;

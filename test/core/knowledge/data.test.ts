@@ -272,8 +272,9 @@ describe("data/ephemeral-ranges.json", () => {
   it("answers 1025-1050 with older Windows, never 'most likely ephemeral' on today's systems", () => {
     const bot = loadPortbot();
     for (const port of ["1025", "1027", "1050"]) {
+      assert.doesNotMatch(bot.reply(port).cards[0]?.title ?? "", /temporary client port/, port);
       const section = bot
-        .reply(port)
+        .reply(port, { detail: "full" })
         .cards[0]?.sections.find((s) => s.title === "Ephemeral port on");
       const body = spansToPlain(section?.body[0] ?? []);
       assert.match(body, /Windows XP \/ Server 2003 and older may hand this port out/, port);
