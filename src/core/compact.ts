@@ -186,7 +186,7 @@ function usuallyPhrase(uses: UnofficialUseFact[]): string {
 
 /** A product name in the headline or the sentence is cut to keep them one and two rows long. */
 const HEADLINE_NAME = 32;
-const SENTENCE_NAME = 40;
+const SENTENCE_NAME = 32;
 
 function clip(s: string, max: number): string {
   const chars = [...s];

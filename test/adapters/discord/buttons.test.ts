@@ -102,7 +102,11 @@ test("a click is deferred ephemerally at once and answered to the clicker alone"
   );
   assert.deepEqual(
     buttonsOn(response).map((b) => b.label),
-    ["All uses (1)", "Details", "Share in channel"],
+    [
+      `All uses (${h.portbot.answer("5432").ports[0]?.unofficial.length})`,
+      "Details",
+      "Share in channel",
+    ],
   );
 });
 
