@@ -447,18 +447,19 @@ export function finish(partial: Omit<Reply, "text">): Reply {
 }
 
 /** `shareable`: whether others could use it too (an error about what was asked, not a failure). */
-function messageReply(
+/** A private, unrated one-card reply: paragraphs, then bullet `items`. */
+export function messageReply(
   answer: Pick<Answer, "query" | "kind">,
   title: string,
   lines: Line[],
   shareable = false,
+  items: Line[] = [],
 ): Reply {
+  const body = section("", { body: lines, items });
   return finish({
     kind: answer.kind,
     query: answer.query,
-    cards: [
-      { title, subtitle: null, port: null, sections: [section("", { body: lines })], more: [] },
-    ],
+    cards: [{ title, subtitle: null, port: null, sections: [body], more: [] }],
     notes: [],
     ports: [],
     visibility: "private",

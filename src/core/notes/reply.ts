@@ -1,7 +1,7 @@
 // Team notes in replies: first in every answer about a noted port, a card of their own when a
 // name search matches their words, and the replies to note commands.
 import type { Answer } from "../answer-model.ts";
-import { finish, section } from "../reply.ts";
+import { finish, messageReply, section } from "../reply.ts";
 import type { Card, Line, Reply, Section } from "../reply-model.ts";
 import type { Protocol } from "../types.ts";
 import { echo, RATING_PROMPT } from "../wording.ts";
@@ -91,27 +91,9 @@ export function withTeamNotes(reply: Reply, answer: Answer, notes: readonly Team
   });
 }
 
-function privateReply(query: string, title: string, lines: Line[], items: Line[] = []): Reply {
-  return finish({
-    kind: "notes",
-    query,
-    cards: [
-      {
-        title,
-        subtitle: null,
-        port: null,
-        sections: [section("", { body: lines, items })],
-        more: [],
-      },
-    ],
-    notes: [],
-    ports: [],
-    visibility: "private",
-    ratable: false,
-    ratingPrompt: null,
-    share: null,
-  });
-}
+// Not shareable: sharing re-answers the query, and a note command is carried out by the kit.
+const privateReply = (query: string, title: string, lines: Line[], items: Line[] = []): Reply =>
+  messageReply({ query, kind: "notes" }, title, lines, false, items);
 
 const plain = (s: string): Line => [{ t: "text", text: s }];
 
