@@ -2,8 +2,8 @@
 // with Slack (HTTP) and Discord connected against a bare Bolt + discord.js process measured in the
 // same run, peak memory during a burst of 2,000 /port commands and memory 60 s after it, and how
 // many votes per second are acknowledged when each is acknowledged only once stored (SQLite and
-// PostgreSQL). The bot runs as the image runs it: `node dist/main.js serve` with the image's
-// NODE_OPTIONS (read from the Dockerfile); the bare process gets the same; the fakes run here.
+// PostgreSQL). The bot runs as the image runs it: the Dockerfile's CMD (its Node flags) with the
+// image's ENV (NODE_OPTIONS, MALLOC_ARENA_MAX); the bare process gets the same; the fakes run here.
 // Takes a few minutes (the minute after the burst); not part of `npm test`.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -22,6 +22,7 @@ import {
   sendEvent,
   sendSlashCommand,
 } from "../test/fakes/slack.ts";
+import { imageSettings } from "../test/support/dockerfile.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SECRET = "bench-secret";
@@ -30,11 +31,16 @@ const BURST_CONCURRENCY = 50;
 const SETTLE_MS = Number(process.env.PORTBOT_BENCH_SETTLE_MS ?? 60_000);
 const PG_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
-/** The runtime image's NODE_OPTIONS (V8 heap sizing), so the bench measures what is deployed. */
-const IMAGE_NODE_OPTIONS =
-  /^\s*NODE_OPTIONS=(\S+)/m.exec(
-    readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"),
-  )?.[1] ?? "";
+/** The runtime image's settings, so the bench measures what is deployed. */
+const IMAGE = imageSettings(readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"));
+/** The Node flags of the image's CMD (`node FLAGS dist/main.js serve`). */
+const IMAGE_NODE_FLAGS = IMAGE.cmd.slice(1, IMAGE.cmd.indexOf("dist/main.js"));
+/** The image's ENV that tunes the process (paths and ports are the bench's own). */
+const IMAGE_ENV = Object.fromEntries(
+  Object.entries(IMAGE.env).filter(
+    ([k]) => !["PORTBOT_DATA_DIR", "PORT", "HEALTH_PORT"].includes(k),
+  ),
+);
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
@@ -73,26 +79,30 @@ async function startBot(slack: FakeSlack, discord: FakeDiscord): Promise<Bot> {
   const dir = mkdtempSync(join(tmpdir(), "portbot-prod-bench-"));
   const slackPort = await freePort();
   const healthPort = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "dist/main.js"), "serve"], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      NODE_OPTIONS: IMAGE_NODE_OPTIONS,
-      HOME: dir,
-      PORTBOT_DATA_DIR: dir,
-      LOG_LEVEL: "error",
-      HEALTH_PORT: String(healthPort),
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(slackPort),
-      // Shaped like a bot token (three dot-separated parts): config refuses anything else.
-      DISCORD_TOKEN: "YmVuY2g.YmVuY2g.bench-discord-token",
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_API_URL: discord.apiUrl,
+  const child = spawn(
+    process.execPath,
+    [...IMAGE_NODE_FLAGS, join(ROOT, "dist/main.js"), "serve"],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        ...IMAGE_ENV,
+        HOME: dir,
+        PORTBOT_DATA_DIR: dir,
+        LOG_LEVEL: "error",
+        HEALTH_PORT: String(healthPort),
+        SLACK_BOT_TOKEN: "xoxb-bench",
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(slackPort),
+        // Shaped like a bot token (three dot-separated parts): config refuses anything else.
+        DISCORD_TOKEN: "YmVuY2g.YmVuY2g.bench-discord-token",
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_URL: discord.apiUrl,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   return { child, slackPort, healthPort, dir };
 }
 
@@ -109,9 +119,9 @@ function startBare(slack: FakeSlack, discord: FakeDiscord, port: number): ChildP
     client.once("clientReady", () => console.log("ready"));
     await client.login("bare-token");
   `;
-  return spawn(process.execPath, ["--input-type=module", "-e", script], {
+  return spawn(process.execPath, [...IMAGE_NODE_FLAGS, "--input-type=module", "-e", script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_OPTIONS: IMAGE_NODE_OPTIONS },
+    env: { PATH: process.env.PATH, ...IMAGE_ENV },
     stdio: ["ignore", "pipe", "inherit"],
   });
 }
@@ -169,7 +179,7 @@ function printMemory(f: {
 }): void {
   const pct = (x: number) => `${((x / f.idle - 1) * 100).toFixed(0)}%`;
   console.log(
-    `NODE_OPTIONS (the image's)                        ${IMAGE_NODE_OPTIONS || "(none)"}`,
+    `the image's Node flags and ENV                    ${[...IMAGE_NODE_FLAGS, ...Object.entries(IMAGE_ENV).map(([k, v]) => `${k}=${v}`)].join(" ")}`,
   );
   console.log(`start to ready (/readyz 200), Slack HTTP + Discord    ${f.ready.toFixed(0)} ms`);
   console.log(

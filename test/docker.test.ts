@@ -16,6 +16,7 @@ import { FakeDiscord, portCommandData } from "./fakes/discord.ts";
 import { FakeSlack, sendSlashCommand } from "./fakes/slack.ts";
 import {
   dockerignore,
+  imageSettings,
   parseDockerfile,
   replayDockerfile,
   type Stage,
@@ -81,7 +82,7 @@ describe("Dockerfile, replayed", { timeout: 180_000 }, () => {
     assert.deepEqual(image.volumes, ["/data"]);
     assert.equal(image.env.PORTBOT_DATA_DIR, "/data");
     assert.ok(image.expose.includes(Number(image.env.PORT)));
-    assert.deepEqual(image.cmd, ["node", "dist/main.js", "serve"]);
+    assert.deepEqual(image.cmd, ["node", "--optimize-for-size", "dist/main.js", "serve"]);
     const modules = join(image.root, image.workdir, "node_modules");
     assert.ok(existsSync(join(modules, "@slack/bolt")) && existsSync(join(modules, "discord.js")));
     assert.ok(DEV_ONLY.includes("typescript") && DEV_ONLY.includes("@biomejs/biome"));
@@ -183,6 +184,18 @@ describe("Dockerfile replay: the rules it holds the Dockerfile to", () => {
       { keyword: "ENV", args: "A=1      B=2", line: 4 },
       { keyword: "RUN", args: "echo hi", line: 6 },
     ]);
+  });
+
+  test("the image's settings (what the production bench runs): the final stage's ENV and CMD", () => {
+    const text =
+      'FROM a AS build\nENV X=1\nCMD ["no"]\nFROM b\nENV N=p \\\n  M=1\nCMD ["node", "--f", "m.js"]\n';
+    assert.deepEqual(imageSettings(text), {
+      env: { N: "p", M: "1" },
+      cmd: ["node", "--f", "m.js"],
+    });
+    const image = imageSettings(DOCKERFILE);
+    assert.equal(image.env.MALLOC_ARENA_MAX, "1");
+    assert.deepEqual(image.cmd, ["node", "--optimize-for-size", "dist/main.js", "serve"]);
   });
 
   test(".dockerignore: a pattern excludes a path and everything under it; ! re-includes", () => {

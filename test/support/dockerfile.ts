@@ -51,6 +51,21 @@ export function parseDockerfile(text: string): Instruction[] {
   return out;
 }
 
+/**
+ * The final stage's ENV and CMD, read without replaying anything: what a container of the image
+ * runs with (the production bench starts the bot the same way).
+ */
+export function imageSettings(text: string): { env: Record<string, string>; cmd: string[] } {
+  let env: Record<string, string> = {};
+  let cmd: string[] = [];
+  for (const ins of parseDockerfile(text)) {
+    if (ins.keyword === "FROM") [env, cmd] = [{}, []];
+    else if (ins.keyword === "ENV") Object.assign(env, Object.fromEntries(envPairs(ins.args)));
+    else if (ins.keyword === "CMD") cmd = execForm(ins.args) ?? ["/bin/sh", "-c", ins.args];
+  }
+  return { env, cmd };
+}
+
 /** .dockerignore's rules, last match wins (`!` re-includes), matched on the path or a parent. */
 export function dockerignore(text: string): (rel: string) => boolean {
   const rules = text
