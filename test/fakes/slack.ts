@@ -94,6 +94,8 @@ export class FakeSlack {
   botUserId = FAKE_BOT_USER_ID;
   /** Users that users.info reports as bots (other apps in the workspace). */
   readonly bots = new Set<string>();
+  /** Display names users.info reports (profile.display_name), by user id. */
+  readonly displayNames = new Map<string, string>();
   /** User groups (S…) and their members, for usergroups.users.list. */
   readonly userGroups = new Map<string, string[]>();
 
@@ -369,7 +371,8 @@ export class FakeSlack {
         return { ok: true, message_ts: `1700000000.${String(++this.tsCounter).padStart(6, "0")}` };
       case "users.info": {
         const id = String(call.args.user ?? "");
-        return { ok: true, user: { id, is_bot: this.bots.has(id) } };
+        const profile = { display_name: this.displayNames.get(id) ?? "", real_name: "" };
+        return { ok: true, user: { id, name: "", is_bot: this.bots.has(id), profile } };
       }
       case "usergroups.users.list": {
         const members = this.userGroups.get(String(call.args.usergroup ?? ""));

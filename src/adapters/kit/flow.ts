@@ -39,7 +39,7 @@ export interface FlowDeps {
 /** Who asked, where: the team whose notes apply, and how to check the asker's groups. */
 export interface Asker {
   readonly place: Place;
-  readonly port: Pick<PlatformPort, "memberOf">;
+  readonly port: Pick<PlatformPort, "memberOf" | "nameOf">;
 }
 
 /**

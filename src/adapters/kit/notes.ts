@@ -29,7 +29,7 @@ const scopeOf = (place: Place): NoteScope => ({
 export async function mayEditNotes(
   editors: readonly string[],
   place: Place,
-  port: Pick<PlatformPort, "memberOf">,
+  port: Pick<PlatformPort, "memberOf" | "nameOf">,
 ): Promise<boolean> {
   if (editors.length === 0 || editors.includes(place.asker)) return true;
   return (await port.memberOf?.(editors)) ?? false;
@@ -42,7 +42,7 @@ function changed(change: NoteChange, kind: "added" | "removed"): NoteOutcome {
 async function carryOut(
   command: Exclude<NoteCommand, { kind: "invalid" }>,
   place: Place,
-  port: Pick<PlatformPort, "memberOf">,
+  port: Pick<PlatformPort, "memberOf" | "nameOf">,
   deps: FlowDeps,
 ): Promise<NoteOutcome> {
   const scope = scopeOf(place);
@@ -60,7 +60,7 @@ async function carryOut(
   }
   const at = new Date();
   if (command.kind === "add") {
-    const authorName = place.askerName ?? null;
+    const authorName = place.askerName ?? (await port.nameOf?.()) ?? null;
     const input = {
       ...scope,
       ...command.target,
@@ -83,7 +83,7 @@ export async function noteCommandReply(
   command: NoteCommand,
   query: string,
   place: Place,
-  port: Pick<PlatformPort, "memberOf">,
+  port: Pick<PlatformPort, "memberOf" | "nameOf">,
   deps: FlowDeps,
 ): Promise<Reply> {
   if (command.kind === "invalid")

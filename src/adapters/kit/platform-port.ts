@@ -54,4 +54,9 @@ export interface PlatformPort {
    * NOTES_EDITORS. Absent: the platform has none, and only ids naming the asker count.
    */
   memberOf?(ids: readonly string[]): Promise<boolean>;
+  /**
+   * How the asker is shown, when the request did not say (Slack mentions and DMs carry only a
+   * user id): a team note names its author. Null when it cannot be found out.
+   */
+  nameOf?(): Promise<string | null>;
 }

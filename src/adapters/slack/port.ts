@@ -7,6 +7,7 @@ import type { Logger } from "../../logger.ts";
 import type { PlatformFailure, PlatformPort } from "../kit/index.ts";
 import { renderMessage, type SlackMessage } from "./blocks.ts";
 import { groupCheckFor } from "./groups.ts";
+import { displayName } from "./names.ts";
 import { SLACK_SEEDS } from "./ratings.ts";
 import {
   platformErrorOf,
@@ -138,5 +139,6 @@ export function slackPort(dest: Destination, deps: SlackPortDeps): PlatformPort 
     },
     classify: classifySlackError,
     memberOf: (ids) => groupCheckFor(client, deps.logger)(dest.asker, ids),
+    nameOf: () => displayName(client, dest.asker, deps.logger),
   };
 }

@@ -2,7 +2,13 @@
 // when Slack cannot say, nobody outside the list may (a permission check fails closed).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { FAKE_TEAM_ID, sendSlashCommand } from "../../fakes/slack.ts";
+import {
+  eventCallback,
+  FAKE_TEAM_ID,
+  imMessageEvent,
+  sendEvent,
+  sendSlashCommand,
+} from "../../fakes/slack.ts";
 import { type Harness, SIGNING_SECRET, startHarness } from "./harness.ts";
 
 let h: Harness;
@@ -47,4 +53,30 @@ test("a user id in NOTES_EDITORS is an editor without any group look-up", async 
   } finally {
     editors.pop();
   }
+});
+
+test("a note from a DM (which carries only a user id) is signed with the author's Slack name", async () => {
+  h.fake.displayNames.set("U0EDITOR01", "Ada (payments)");
+  const dm = async (text: string) => {
+    await sendEvent(
+      h.url,
+      SIGNING_SECRET,
+      eventCallback(imMessageEvent(text, { user: "U0EDITOR01" })),
+    );
+    await h.slack.idle();
+  };
+  await dm("note 9603 ledger sync");
+  // Slack cannot say who it is: the note is still added, signed with the id.
+  h.fake.fail("users.info", { error: "user_not_found" });
+  await dm("note 9604 ledger replay");
+  const notes = await h.store.listNotes({ platform: "slack", workspace: FAKE_TEAM_ID });
+  const byText = new Map(notes.map((n) => [n.text, n.authorName]));
+  assert.equal(byText.get("ledger sync"), "Ada (payments)");
+  assert.equal(byText.get("ledger replay"), null);
+  // The answer about the port shows the note with its author's name.
+  const n = h.fake.callsTo("chat.postMessage").length;
+  await dm("9603");
+  const answer = JSON.stringify(h.fake.callsTo("chat.postMessage").slice(n).map((c) => c.args));
+  assert.match(answer, /ledger sync/);
+  assert.match(answer, /Ada \(payments\)/);
 });
