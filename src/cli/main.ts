@@ -8,6 +8,7 @@ const { parseArgs } = process.getBuiltinModule("node:util");
 
 export const USAGE = `Usage:
   portbot <query> [--full] [--json]       explain a port, range or service (e.g. 60876, 53/udp, 6000-6063, postgres)
+  ss -ltnp | portbot [--json]             explain a socket listing (ss, netstat, lsof, Get-NetTCPConnection, docker ps)
   portbot data update [--from URL|FILE]   download IANA's full registry (or read it from a file)
   portbot data status                     which registry data is in use
   portbot stats [--json] [--since 7d]     how helpful the answers have been
@@ -100,7 +101,11 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${pkg.version}\n`);
     return 0;
   }
-  const query = parsed.positionals.join(" ");
+  let query = parsed.positionals.join(" ");
+  // `ss -ltnp | portbot` and `portbot -`: the question (a listing, usually) is piped in.
+  if ((parsed.positionals.length === 0 && !io.stdinIsTTY) || query === "-") {
+    query = await io.readStdin();
+  }
   if (query.trim() === "" && parsed.values.json !== true) {
     io.stderr(USAGE);
     return 2;
@@ -117,13 +122,19 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
   const { loadPortbot } = await import("../core/portbot.ts");
   const { dataDirFrom } = await import("../paths.ts");
   const portbot = loadPortbot({ dataDir: dataDirFrom(io.env) });
+  const color = io.isTTY && parsed.values["no-color"] !== true && !io.env.NO_COLOR;
+  // A pasted socket listing is answered as one table, as in chat.
+  if (/\n/.test(query.trim())) {
+    const { answerListingCli } = await import("./listing.ts");
+    const json = parsed.values.json === true;
+    if (await answerListingCli(portbot, query, { json, color }, io)) return 0;
+  }
   const answer = portbot.answer(asked.text);
   if (parsed.values.json === true) {
     io.stdout(await answerJson(answer));
     return exitStatus(answer);
   }
   const { renderText, terminalOptions } = await import("../adapters/shell/render-text.ts");
-  const color = io.isTTY && parsed.values["no-color"] !== true && !io.env.NO_COLOR;
   const { answerReply } = await import("../core/reply.ts");
   const detail = parsed.values.full === true ? "full" : asked.detail;
   const reply = answerReply(answer, null, detail);

@@ -1,7 +1,7 @@
 // What adapters call. Built once at start by loadPortbot() (src/core/portbot.ts); every method is
 // synchronous, fast and never throws: bad input comes back as an error reply.
 import type { Answer } from "./answer-model.ts";
-import type { NoteLookup } from "./listing/answer.ts";
+import type { ListingAnswer, NoteLookup } from "./listing/answer.ts";
 import type { NoteCommand } from "./notes/command.ts";
 import type { TeamNote } from "./notes/model.ts";
 import type { NoteOutcome } from "./notes/reply.ts";
@@ -49,6 +49,11 @@ export interface Portbot {
    * workspace, which lead the "most likely" column; none by default.
    */
   listing(text: string, context?: ListingContext): Reply | null;
+  /**
+   * The same listing as data (every socket shown, what it most likely is, exposure), for
+   * `portbot --json`; null when `text` holds none. Throws only on a bug.
+   */
+  listingAnswer(text: string, context?: ListingContext): ListingAnswer | null;
   /** Every port number mentioned in free text, in order, without duplicates. */
   portsIn(text: string): number[];
   /**
@@ -90,6 +95,8 @@ export interface Portbot {
 
 export interface ListingContext {
   notes?: NoteLookup;
+  /** Sockets kept at most (the rest are counted); a chat answer's 50 by default. */
+  max?: number;
 }
 
 export interface ReplyContext {

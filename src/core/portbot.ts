@@ -4,7 +4,7 @@ import { type AnswerDeps, answerText } from "./answer.ts";
 import type { Answer } from "./answer-model.ts";
 import { detailReply } from "./detail.ts";
 import { loadKnowledge } from "./knowledge/load.ts";
-import { answerListing, NO_NOTES } from "./listing/answer.ts";
+import { answerListing, type ListingAnswer, NO_NOTES } from "./listing/answer.ts";
 import { readListing } from "./listing/read.ts";
 import { listingReply } from "./listing/reply.ts";
 import { parseNoteCommand } from "./notes/command.ts";
@@ -79,6 +79,17 @@ function suggestions(
   return out.slice(0, limit);
 }
 
+function listingAnswerOf(
+  text: string,
+  context: ListingContext,
+  registry: Registry,
+  knowledge: Knowledge,
+): ListingAnswer | null {
+  const found = readListing(text, context.max);
+  if (found === null) return null;
+  return answerListing(found, { registry, knowledge, notes: context.notes ?? NO_NOTES });
+}
+
 /** A pasted socket listing as one table reply, or null; never throws (a bug is an internal reply). */
 function listingFor(
   text: string,
@@ -87,10 +98,8 @@ function listingFor(
   knowledge: Knowledge,
 ): Reply | null {
   try {
-    const found = readListing(text);
-    if (found === null) return null;
-    const notes = context.notes ?? NO_NOTES;
-    return listingReply(answerListing(found, { registry, knowledge, notes }), text);
+    const answer = listingAnswerOf(text, context, registry, knowledge);
+    return answer === null ? null : listingReply(answer, text);
   } catch {
     return failureReply("internal", String(text).slice(0, 100));
   }
@@ -213,6 +222,7 @@ export function createPortbot(
     knowledge,
     answer: safeAnswer,
     listing: (text, context) => listingFor(text, context, registry, knowledge),
+    listingAnswer: (text, context = {}) => listingAnswerOf(text, context, registry, knowledge),
     detail: (port, section) => detailOf(port, section, safeAnswer, knowledge),
     shared: (source, context = {}) => sharedOf(source, context, safeAnswer, knowledge, reply),
     visibilityOf,

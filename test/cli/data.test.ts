@@ -3,25 +3,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createRunData, runData } from "../../src/cli/data.ts";
-import type { CliIo } from "../../src/cli/io.ts";
 import { CSV_FILE, cachePathIn } from "../../src/core/registry/cache.ts";
 import { serve, syntheticCsv, tempDir } from "../core/registry/helpers.ts";
+import { fakeIo } from "../support/cli.ts";
 
-function io(env: NodeJS.ProcessEnv): CliIo & { out: string; err: string } {
-  const captured = {
-    out: "",
-    err: "",
-    stdout(text: string) {
-      captured.out += text;
-    },
-    stderr(text: string) {
-      captured.err += text;
-    },
-    env,
-    isTTY: false,
-  };
-  return captured;
-}
+const io = (env: NodeJS.ProcessEnv) => fakeIo(env);
 
 test("status with nothing stored: the default data, exit 0", async (t) => {
   const dataDir = join(tempDir(t), "data");

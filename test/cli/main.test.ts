@@ -1,7 +1,7 @@
 // End to end: spawns the real `portbot` binary as a user would run it.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -14,10 +14,11 @@ const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "portbot-cli-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(args: string[], env: NodeJS.ProcessEnv = {}, input = "") {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: dataDir,
     encoding: "utf8",
+    input,
     env: { PATH: process.env.PATH, HOME: dataDir, PORTBOT_DATA_DIR: dataDir, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -139,6 +140,53 @@ describe("portbot <query>", () => {
     const r = run(["--frobnicate"]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /Usage:/);
+  });
+});
+
+describe("a socket listing piped in: ss -ltnp | portbot", () => {
+  const ss = readFileSync(
+    fileURLToPath(new URL("../fixtures/listings/linux-ss-ltnp.txt", import.meta.url)),
+    "utf8",
+  );
+
+  test("prints the table chat gives: address, process, what it most likely is; exit 0", () => {
+    const r = run([], {}, ss);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /sockets in that ss listing/);
+    assert.match(r.stdout, /127\.0\.0\.1:5432 +tcp +LISTEN +postgres \(pid 2205\) +PostgreSQL/);
+    // `portbot -` reads stdin too, and a listing given as the argument is the same table.
+    assert.equal(run(["-"], {}, ss).stdout, r.stdout);
+    assert.equal(run([ss]).stdout, r.stdout);
+  });
+
+  test("--json gives every socket as data, past the 50 a chat answer shows", () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `LISTEN 0 128 127.0.0.1:${20000 + i} 0.0.0.0:* users:(("svc",pid=${i + 1},fd=3))`,
+    );
+    const many = `${ss.split("\n")[0]}\n${rows.join("\n")}\n6379`;
+    const r = run(["--json"], {}, `${ss}`);
+    assert.equal(r.status, 0, r.stderr);
+    const body = JSON.parse(r.stdout) as {
+      kind: string;
+      format: string;
+      total: number;
+      sockets: { local: { port: number }; process: string | null; likely: { label: string } }[];
+    };
+    assert.equal(body.kind, "listing");
+    assert.equal(body.format, "ss");
+    const pg = body.sockets.find((s) => s.local.port === 5432);
+    assert.equal(pg?.process, "postgres (pid 2205)");
+    assert.equal(pg?.likely.label, "PostgreSQL");
+    const all = JSON.parse(run(["--json"], {}, many).stdout) as { total: number; sockets: [] };
+    assert.equal(all.total, 60);
+    assert.equal(all.sockets.length, 60);
+  });
+
+  test("one line piped in is an ordinary question", () => {
+    const r = run([], {}, "5432\n");
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Port 5432 · tcp/m);
   });
 });
 
