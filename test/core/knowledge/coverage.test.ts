@@ -32,13 +32,9 @@ const NO_KNOWN_USE: Record<Proto, Record<number, string>> = {
     898: "no source",
     1301: "no source",
     6567: "no source",
-    9878: "no source",
-    9929: "no source",
     // No page stating them was found for these products (endpoint and management suites).
-    1002: "no source",
     4998: "no source",
     9081: "no source",
-    16080: "no source",
     38292: "no source",
   },
   udp: {
