@@ -76,7 +76,12 @@ test("a note from a DM (which carries only a user id) is signed with the author'
   // The answer about the port shows the note with its author's name.
   const n = h.fake.callsTo("chat.postMessage").length;
   await dm("9603");
-  const answer = JSON.stringify(h.fake.callsTo("chat.postMessage").slice(n).map((c) => c.args));
+  const answer = JSON.stringify(
+    h.fake
+      .callsTo("chat.postMessage")
+      .slice(n)
+      .map((c) => c.args),
+  );
   assert.match(answer, /ledger sync/);
   assert.match(answer, /Ada \(payments\)/);
 });
