@@ -96,6 +96,8 @@ export class FakeDiscord {
   #holds: { method: string; path: RegExp; gate: Promise<void> }[] = [];
   /** Interaction tokens whose deferral or first response was ephemeral. */
   #ephemeralTokens = new Set<string>();
+  /** Attachment bodies by path (attachment()). */
+  #files = new Map<string, string>();
   #waiters: Waiter[] = [];
   #sessions = new Map<string, GatewaySession>();
   #current: GatewaySession | null = null;
@@ -441,8 +443,36 @@ export class FakeDiscord {
     this.#route(recorded, res);
   }
 
+  /**
+   * A file on a message, as the gateway describes it, served here (as Discord's CDN serves it)
+   * unless `url` says where else. `size` is what the payload claims (the real size by default).
+   */
+  attachment(
+    name: string,
+    body: string,
+    options: { contentType?: string; url?: string; size?: number } = {},
+  ): Record<string, unknown> {
+    const id = snowflake();
+    const path = `/attachments/${id}/${name}`;
+    this.#files.set(path, body);
+    const url = options.url ?? `http://127.0.0.1:${this.#port}${path}`;
+    return {
+      id,
+      filename: name,
+      size: options.size ?? Buffer.byteLength(body),
+      url,
+      proxy_url: url,
+      content_type: options.contentType ?? "text/plain; charset=utf-8",
+    };
+  }
+
   /** Answers one request; `true` when it sent a JSON body. */
   #route(r: RecordedRequest, res: ServerResponse): true | undefined {
+    const file = r.method === "GET" ? this.#files.get(r.decodedPath) : undefined;
+    if (file !== undefined) {
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(file);
+      return;
+    }
     const p = r.decodedPath.replace(/^\/api\/v10/, "");
     const app = this.applicationId;
     let m: RegExpMatchArray | null;
@@ -609,6 +639,7 @@ export class FakeDiscord {
     channel?: FakeChannel;
     mentions?: FakeUser[];
     dm?: boolean;
+    attachments?: unknown[];
   }): Record<string, unknown> {
     const channelId = init.dm ? dmChannelId(init.author.id) : (init.channel ?? this.channel(0)).id;
     const message = messagePayload({
@@ -617,6 +648,7 @@ export class FakeDiscord {
       author: init.author,
       content: init.content,
       mentions: init.mentions ?? [],
+      attachments: init.attachments ?? [],
     });
     // The gateway says what kind of channel a message is in; discord.js builds the (uncached,
     // partial) DM channel from `channel_type` 1, or drops the message.

@@ -136,6 +136,8 @@ export interface MessageInit {
   flags?: number;
   /** Action rows (buttons) as the bot sent them. */
   components?: unknown[];
+  /** Files on the message (FakeDiscord.attachment()). */
+  attachments?: unknown[];
 }
 
 export function messagePayload(init: MessageInit): Record<string, unknown> {
@@ -151,7 +153,7 @@ export function messagePayload(init: MessageInit): Record<string, unknown> {
     mention_everyone: init.mentionEveryone ?? false,
     mentions: (init.mentions ?? []).map(userPayload),
     mention_roles: [],
-    attachments: [],
+    attachments: init.attachments ?? [],
     embeds: init.embeds ?? [],
     components: init.components ?? [],
     pinned: false,

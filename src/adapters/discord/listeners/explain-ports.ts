@@ -3,6 +3,7 @@
 // whatever is for the asker alone, and is removed when nothing was. Where the bot is not a member
 // (a user-installed app in another guild, a group DM), the answers are that ephemeral response.
 import { type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
+import { questionText } from "../attachments.ts";
 import { stripDiscordMarkup } from "../markup.ts";
 import { botCanPostIn, channelPoster, discordPort, interactionResponder } from "../port.ts";
 import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
@@ -20,10 +21,8 @@ export async function onExplainPorts(
     : responder.postEphemeral;
   const port = discordPort(deps.client, post, responder.sendPrivate, rolesOf(i.member), inPlace);
   const place = placeOf(i.guildId, target.channelId, i.channel?.isThread() === true, i.user);
-  await deps.kit.answer(
-    { surface: "message", text: stripDiscordMarkup(target.content), id: `discord:${i.id}` },
-    port,
-    place,
-  );
+  const content = stripDiscordMarkup(target.content);
+  const text = await questionText(content, target.attachments, deps.client, deps.logger);
+  await deps.kit.answer({ surface: "message", text, id: `discord:${i.id}` }, port, place);
   await responder.finish();
 }

@@ -2,6 +2,7 @@
 // question; what is for the asker alone (help, stats, the usage hint) goes by direct message.
 // In a DM with the bot every message is a question, mention or not, answered in the DM.
 import type { Message } from "discord.js";
+import { questionText } from "../attachments.ts";
 import { mentionsUser, stripDiscordMarkup } from "../markup.ts";
 import { channelPoster, directMessenger, discordPort } from "../port.ts";
 import { type DiscordDeps, placeOf, rolesOf } from "./deps.ts";
@@ -25,9 +26,7 @@ export async function onMessage(message: Message, deps: DiscordDeps): Promise<vo
     message.channel.isThread(),
     message.author,
   );
-  await deps.kit.answer(
-    { surface: "message", text: stripDiscordMarkup(message.content), id: `discord:${message.id}` },
-    port,
-    place,
-  );
+  const content = stripDiscordMarkup(message.content);
+  const text = await questionText(content, message.attachments, deps.client, deps.logger);
+  await deps.kit.answer({ surface: "message", text, id: `discord:${message.id}` }, port, place);
 }
