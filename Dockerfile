@@ -63,6 +63,4 @@ STOPSIGNAL SIGTERM
 # Node's own fetch: the slim image has no curl.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 9464) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# --optimize-for-size (not allowed in NODE_OPTIONS): V8 grows the old generation less eagerly and
-# gives its pages back once a burst's garbage is collected, so memory returns to idle after it.
-CMD ["node", "--optimize-for-size", "dist/main.js", "serve"]
+CMD ["node", "dist/main.js", "serve"]

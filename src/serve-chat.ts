@@ -7,6 +7,7 @@ import type { RunningAdapter } from "./adapters/kit/index.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { type HealthServer, type ReadinessCheck, startHealthServer } from "./ops/health-server.ts";
+import { exposeGc, startMemoryReleaser } from "./ops/memory.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import {
   guardProcess,
@@ -141,7 +142,9 @@ export async function runChat(
     },
     "portbot running",
   );
+  const memory = startMemoryReleaser({ gc: exposeGc(), logger });
   await stop;
+  memory.stop();
   logger.info("portbot stopping");
   if (options.until === undefined) enforceStop(logger);
   await runtime.shutdown(running);
