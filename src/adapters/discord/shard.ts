@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { ShardingManager } from "discord.js";
 import { ConfigError, loadConfig } from "../../config.ts";
 import { createLogger } from "../../logger.ts";
+import { exposeGc, startMemoryReleaser } from "../../ops/memory.ts";
 import { guardProcess, openRuntime, runtimeConfig, untilStopSignal } from "../../runtime.ts";
 import { startDiscord } from "./adapter.ts";
 
@@ -23,7 +24,10 @@ export async function runShard(env: NodeJS.ProcessEnv = process.env): Promise<nu
   guardProcess(logger);
   const runtime = await openRuntime(runtimeConfig(config), { logger, warm: true });
   const adapter = await startDiscord(runtime, config.discord);
+  // As `portbot serve` does: a burst's heap is given back once the shard is quiet again.
+  const memory = startMemoryReleaser({ gc: exposeGc(), logger });
   await untilStopSignal(["disconnect"]); // disconnect: the manager went away
+  memory.stop();
   await runtime.shutdown([adapter]);
   return 0;
 }
