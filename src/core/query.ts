@@ -44,12 +44,13 @@ export type Query =
 const HELP_WORDS = new Set(["help", "?", "-h", "--help", "usage", "h"]);
 const STATS_WORDS = new Set(["stats", "statistics", "ratings", "feedback"]);
 
-// Filler that carries no port or service meaning in "what is listening on port 5432?".
+// Filler that carries no port or service meaning in "what is listening on port 5432?" or in
+// "@portbot what is all this?" (the question that comes with a pasted listing).
 const STOPWORDS = new Set(
-  `a about an and any anything are at by can default does do explain for from has have hey hi
-  in is it its it's listening me my number numbers of on or port ports please running runs service
-  services show tell that the there this to use used uses using what what's whats which who who's
-  whos with know`
+  `a about all an and any anything are at by can default does do explain for from has have here
+  hey hi how in is it its it's listening me my number numbers of on or port ports please running
+  runs service services show tell that the there these this those to use used uses using what
+  what's whats which who who's whos why with know`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -156,6 +156,9 @@ describe("messages and autocomplete", () => {
     assert.equal(portbot.repliesForMessage("help")[0]?.kind, "help");
     assert.equal(portbot.repliesForMessage("stats")[0]?.kind, "stats");
     assert.deepEqual(portbot.repliesForMessage("good morning everyone"), []);
+    // What people write beside a paste is no service name (it found simp-all on 1959).
+    assert.deepEqual(portbot.repliesForMessage("what is all this?"), []);
+    assert.deepEqual(portbot.repliesForMessage("why are these here?"), []);
     assert.equal(portbot.usageHint().visibility, "private");
   });
   test("suggestions: digits complete to ports, words to services, at most the limit", () => {
