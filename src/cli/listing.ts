@@ -46,8 +46,7 @@ export async function answerListingCli(
   }
   const reply = portbot.listing(text);
   if (reply === null) return false;
-  const { renderText, terminalOptions } = await import("../adapters/shell/render-text.ts");
-  const terminal = terminalOptions({ isTTY: io.isTTY, columns: io.columns }, io.env);
-  io.stdout(renderText({ ...reply, ratingPrompt: null }, { color: output.color, ...terminal }));
+  const { terminalText } = await import("./render.ts");
+  io.stdout(await terminalText(reply, output.color, io));
   return true;
 }

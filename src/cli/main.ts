@@ -134,12 +134,10 @@ async function lookup(args: string[], io: CliIo): Promise<number> {
     io.stdout(await answerJson(answer));
     return exitStatus(answer);
   }
-  const { renderText, terminalOptions } = await import("../adapters/shell/render-text.ts");
   const { answerReply } = await import("../core/reply.ts");
+  const { terminalText } = await import("./render.ts");
   const detail = parsed.values.full === true ? "full" : asked.detail;
-  const reply = answerReply(answer, null, detail);
-  const terminal = terminalOptions({ isTTY: io.isTTY, columns: io.columns }, io.env);
-  const out = renderText({ ...reply, ratingPrompt: null }, { color, ...terminal });
+  const out = await terminalText(answerReply(answer, null, detail), color, io);
   if (answer.kind === "error" || answer.kind === "none") io.stderr(out);
   else io.stdout(out);
   return exitStatus(answer);

@@ -128,8 +128,8 @@ export const runStats: Subcommand = async (args, io) => {
     return 0;
   }
   const { statsReply } = await import("../core/reply.ts");
-  const { renderText } = await import("../adapters/shell/render-text.ts");
+  const { terminalText } = await import("./render.ts");
   const color = io.isTTY && !io.env.NO_COLOR;
-  io.stdout(renderText(statsReply(stats), { color }));
+  io.stdout(await terminalText(statsReply(stats), color, io));
   return 0;
 };
