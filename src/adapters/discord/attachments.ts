@@ -8,11 +8,11 @@ import type { Logger } from "../../logger.ts";
 /** Bytes read at most from one file: more than any listing the core reads (200,000 characters). */
 export const MAX_ATTACHMENT_BYTES = 256 * 1024;
 /** Files read at most from one message. */
-export const MAX_TEXT_ATTACHMENTS = 3;
+const MAX_TEXT_ATTACHMENTS = 3;
 const FETCH_TIMEOUT_MS = 5_000;
 
 /** Where Discord serves attachments; the configured API host too (DISCORD_API_URL, tests). */
-export function attachmentOrigins(client: Client): string[] {
+function attachmentOrigins(client: Client): string[] {
   const origins = ["https://cdn.discordapp.com", "https://media.discordapp.net"];
   const api = client.options.rest?.api;
   if (typeof api === "string" && URL.canParse(api)) origins.push(new URL(api).origin);
@@ -40,7 +40,7 @@ async function readText(url: string): Promise<string> {
 }
 
 /** The text of the message's readable attachments (none when it has none or they fail). */
-export async function attachedText(
+async function attachedText(
   attachments: Collection<string, Attachment>,
   client: Client,
   logger: Logger,
